@@ -1,0 +1,43 @@
+"""Every environment variable the project reads, in one place.
+
+Settings modules import from here; nothing else calls ``os.environ``. Each variable
+is listed with its meaning in ``.env.example``. Without any of them set, the site
+runs on the embedded default: SQLite, in-process cache, tasks run immediately,
+media on local disk.
+"""
+
+from pathlib import Path
+
+import environ
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+# Local state of the embedded default (SQLite file, media, localstripe state). Ignored by git.
+DATA_DIR = BASE_DIR / "var"
+
+env = environ.Env()
+
+SECRET_KEY = env.str("SECRET_KEY", default="")
+DEBUG = env.bool("DEBUG", default=False)
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
+CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+
+DATABASE_URL = env.str("DATABASE_URL", default="")
+REDIS_URL = env.str("REDIS_URL", default="")
+
+EMAIL_URL = env.str("EMAIL_URL", default="")
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="OCOP Cần Thơ <no-reply@ocop-cantho.local>")
+
+# S3-compatible media storage; switched on when the bucket is named.
+AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", default="")
+AWS_S3_ENDPOINT_URL = env.str("AWS_S3_ENDPOINT_URL", default="")
+AWS_S3_REGION_NAME = env.str("AWS_S3_REGION_NAME", default="")
+AWS_S3_CUSTOM_DOMAIN = env.str("AWS_S3_CUSTOM_DOMAIN", default="")
+
+STRIPE_PUBLISHABLE_KEY = env.str("STRIPE_PUBLISHABLE_KEY", default="")
+STRIPE_SECRET_KEY = env.str("STRIPE_SECRET_KEY", default="")
+STRIPE_WEBHOOK_SECRET = env.str("STRIPE_WEBHOOK_SECRET", default="")
+# Base URL of a Stripe-compatible API (localstripe in local runs); empty means Stripe itself.
+STRIPE_API_BASE = env.str("STRIPE_API_BASE", default="")
+
+LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
