@@ -1,0 +1,197 @@
+"""OCOP certification: a certificate per evaluation, and the rules that read them.
+
+A product's current OCOP rating is never stored on the product: it is read from its
+certificates for *today* every time, so a certificate stops counting on the day it
+expires (or the moment it is revoked) without any job having to run.
+"""
+
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import OuterRef, Q, Subquery
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .choices import CertificateStatus, IssuingLevel
+
+VALIDITY_MONTHS = 36
+# Only 3★ and above are certified "OCOP products" that may carry the mark.
+CERTIFIED_MIN_STARS = 3
+SCAN_MAX_BYTES = 10 * 1024 * 1024
+
+
+def stars_for_score(score):
+    """The star class of a score on the 100-point scale (bands published for 1048/148)."""
+    if score >= 90:
+        return 5
+    if score >= 70:
+        return 4
+    if score >= 50:
+        return 3
+    if score >= 30:
+        return 2
+    return 1
+
+
+def star_label(stars):
+    """How a newcomer reads a rating: "OCOP 4 sao", "Sản phẩm OCOP quốc gia 5 sao"."""
+    if stars == 5:
+        return _("Sản phẩm OCOP quốc gia 5 sao")
+    return _("OCOP %(stars)s sao") % {"stars": stars}
+
+
+def validate_scan_size(upload):
+    if upload.size > SCAN_MAX_BYTES:
+        raise ValidationError(_("Tệp quét quyết định không được lớn hơn 10 MB."))
+
+
+class CertificateQuerySet(models.QuerySet):
+    def in_force(self, on: date | None = None):
+        """Certificates that count on a day: issued, not yet expired, not revoked."""
+        on = on or timezone.localdate()
+        return self.filter(decision_date__lte=on, expires_on__gt=on).filter(
+            Q(revoked_on__isnull=True) | Q(revoked_on__gt=on)
+        )
+
+    def certified(self, on: date | None = None):
+        return self.in_force(on).filter(stars__gte=CERTIFIED_MIN_STARS)
+
+    def expiring_within(self, days, on: date | None = None):
+        on = on or timezone.localdate()
+        return self.certified(on).filter(expires_on__lte=on + relativedelta(days=days))
+
+
+def current_certificate_subquery(on: date | None = None):
+    """The certificate that gives a product (OuterRef "pk") its rating today: the
+    highest in force, the newest among equals."""
+    return OcopCertificate.objects.certified(on).filter(product=OuterRef("pk")).order_by(
+        "-stars", "-decision_date", "-pk"
+    )
+
+
+def annotate_rating(queryset, on: date | None = None):
+    """Add ``ocop_stars`` and ``ocop_certified_on`` (None when not certified)."""
+    current = current_certificate_subquery(on)
+    return queryset.annotate(
+        ocop_stars=Subquery(current.values("stars")[:1]),
+        ocop_certified_on=Subquery(current.values("decision_date")[:1]),
+    )
+
+
+class OcopCertificate(models.Model):
+    """One evaluation of a product by an OCOP council, as recorded in its decision.
+
+    History is kept: a renewal is a new certificate, nothing is overwritten. Only
+    programme officers create, renew or revoke certificates.
+    """
+
+    product = models.ForeignKey(
+        "catalogue.Product",
+        on_delete=models.PROTECT,
+        related_name="certificates",
+        verbose_name=_("sản phẩm"),
+    )
+    score = models.DecimalField(
+        _("điểm"),
+        max_digits=4,
+        decimal_places=1,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+        help_text=_("Tổng điểm trên thang 100."),
+    )
+    stars = models.PositiveSmallIntegerField(
+        _("hạng sao"),
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+        help_text=_("1–5 sao; chỉ 3 sao trở lên là sản phẩm OCOP được công nhận."),
+    )
+    level = models.CharField(_("cấp công nhận"), max_length=10, choices=IssuingLevel.choices)
+    issuing_body = models.CharField(
+        _("cơ quan ban hành"), max_length=200, help_text=_("Ví dụ: UBND thành phố Cần Thơ.")
+    )
+    decision_number = models.CharField(
+        _("số quyết định"), max_length=60, help_text=_("Ví dụ: 3787/QĐ-UBND.")
+    )
+    decision_date = models.DateField(_("ngày quyết định"))
+    expires_on = models.DateField(
+        _("hết hiệu lực từ ngày"),
+        blank=True,
+        help_text=_(
+            "Ngày chứng nhận thôi có hiệu lực. Để trống: 36 tháng sau ngày quyết định."
+        ),
+    )
+    scan = models.FileField(
+        _("bản quét quyết định"),
+        upload_to="ocop/certificates/%Y/",
+        blank=True,
+        validators=[FileExtensionValidator(["pdf", "jpg", "jpeg", "png"]), validate_scan_size],
+    )
+    revoked_on = models.DateField(_("ngày thu hồi"), null=True, blank=True)
+    revocation_reason = models.CharField(_("lý do thu hồi"), max_length=255, blank=True)
+    renews = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="renewals",
+        verbose_name=_("gia hạn từ chứng nhận"),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    objects = CertificateQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("chứng nhận OCOP")
+        verbose_name_plural = _("chứng nhận OCOP")
+        ordering = ["-decision_date", "-pk"]
+        indexes = [models.Index(fields=["product", "expires_on", "decision_date"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(stars__gte=1, stars__lte=5), name="ocop_certificate_stars_1_5"
+            ),
+            models.CheckConstraint(
+                condition=Q(score__gte=0, score__lte=100), name="ocop_certificate_score_0_100"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.decision_number} – {self.product} ({self.stars}★)"
+
+    def clean(self):
+        if self.score is not None and self.stars and stars_for_score(self.score) != self.stars:
+            raise ValidationError(
+                {"stars": _("%(score)s điểm tương ứng %(stars)s sao theo thang điểm OCOP.")
+                 % {"score": self.score, "stars": stars_for_score(self.score)}}
+            )
+        if self.expires_on and self.decision_date and self.expires_on <= self.decision_date:
+            raise ValidationError({"expires_on": _("Ngày hết hiệu lực phải sau ngày quyết định.")})
+        if self.revoked_on and not self.revocation_reason:
+            raise ValidationError({"revocation_reason": _("Hãy ghi lý do thu hồi.")})
+
+    def save(self, *args, **kwargs):
+        if not self.expires_on and self.decision_date:
+            self.expires_on = self.decision_date + relativedelta(months=VALIDITY_MONTHS)
+        super().save(*args, **kwargs)
+
+    def status(self, on: date | None = None):
+        on = on or timezone.localdate()
+        if self.revoked_on and self.revoked_on <= on:
+            return CertificateStatus.REVOKED
+        if on < self.decision_date:
+            return CertificateStatus.PENDING
+        if on >= self.expires_on:
+            return CertificateStatus.EXPIRED
+        return CertificateStatus.VALID
+
+    @property
+    def is_certified_ocop(self):
+        return self.stars >= CERTIFIED_MIN_STARS
+
+    @property
+    def label(self):
+        return star_label(self.stars)
