@@ -26,7 +26,9 @@ DATABASE_URL = env.str("DATABASE_URL", default="")
 REDIS_URL = env.str("REDIS_URL", default="")
 
 EMAIL_URL = env.str("EMAIL_URL", default="")
-DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="OCOP Cần Thơ <no-reply@ocop-cantho.local>")
+DEFAULT_FROM_EMAIL = env.str(
+    "DEFAULT_FROM_EMAIL", default="OCOP Cần Thơ <no-reply@ocop-cantho.local>"
+)
 
 # S3-compatible media storage; switched on when the bucket is named.
 AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", default="")
@@ -39,5 +41,10 @@ STRIPE_SECRET_KEY = env.str("STRIPE_SECRET_KEY", default="")
 STRIPE_WEBHOOK_SECRET = env.str("STRIPE_WEBHOOK_SECRET", default="")
 # Base URL of a Stripe-compatible API (localstripe in local runs); empty means Stripe itself.
 STRIPE_API_BASE = env.str("STRIPE_API_BASE", default="")
+# Where the browser loads Stripe.js; localstripe serves a test copy at <base>/js.stripe.com/v3/.
+STRIPE_JS_URL = env.str("STRIPE_JS_URL", default="https://js.stripe.com/v3/")
 
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
+
+# Banner saying that names, products and certificates are sample data (off for real data).
+DEMO_DATA_NOTICE = env.bool("DEMO_DATA_NOTICE", default=True)

@@ -1,27 +1,45 @@
 """Root URLs. Vietnamese at /, English under /en/; Wagtail's catch-all comes last.
 
-Shop paths are Vietnamese-first and stable: /cua-hang/ (catalogue, basket, checkout,
-account), /quan-tri/ (Oscar dashboard) and /cms/ (Wagtail admin).
+Shop paths are stable: /cua-hang/ (Oscar: catalogue, search, basket, checkout, account and
+its dashboard at /cua-hang/dashboard/), /nguoi-ban/ (the producers' seller area and the
+officers' pages), /cms/ (Wagtail admin), /payments/ (Stripe's webhook, no language prefix).
 """
 
 from django.apps import apps
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.db import connection
+from django.http import HttpResponse
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms import views as cms_views
+
+
+def healthz(request):
+    """Health check for the proxy and the orchestrator: "ok" once the database answers."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return HttpResponse("ok", content_type="text/plain")
+
+
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("django-admin/", admin.site.urls),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("payments/", include("payments.urls")),  # Stripe webhook: no language prefix
+    path("robots.txt", cms_views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", cms_views.sitemap, name="sitemap"),
 ]
 
 urlpatterns += i18n_patterns(
     path("cua-hang/", include(apps.get_app_config("oscar").urls[0])),
+    path("nguoi-ban/", include("seller.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

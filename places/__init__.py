@@ -46,9 +46,7 @@ def _ward_names():
 @cache
 def _ward_province():
     return {
-        code: province
-        for province, wards in _wards_by_province().items()
-        for code, _name in wards
+        code: province for province, wards in _wards_by_province().items() for code, _name in wards
     }
 
 

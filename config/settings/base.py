@@ -21,7 +21,10 @@ CSRF_TRUSTED_ORIGINS = E.CSRF_TRUSTED_ORIGINS
 INSTALLED_APPS = [
     # Project apps first so their templates and translations win.
     "cms",
+    "profiles",
     "villages",
+    "seller",
+    "audit",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -36,25 +39,26 @@ INSTALLED_APPS = [
     # Oscar, with the catalogue forked into ./catalogue
     "oscar.config.Shop",
     "oscar.apps.analytics.apps.AnalyticsConfig",
-    "oscar.apps.checkout.apps.CheckoutConfig",
+    "checkout.apps.CheckoutConfig",
     "oscar.apps.address.apps.AddressConfig",
-    "oscar.apps.shipping.apps.ShippingConfig",
+    "shipping.apps.ShippingConfig",
     "catalogue.apps.CatalogueConfig",
     "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
     "oscar.apps.communication.apps.CommunicationConfig",
-    "oscar.apps.partner.apps.PartnerConfig",
+    "partner.apps.PartnerConfig",
     "oscar.apps.basket.apps.BasketConfig",
     "oscar.apps.payment.apps.PaymentConfig",
     "oscar.apps.offer.apps.OfferConfig",
-    "oscar.apps.order.apps.OrderConfig",
+    "order.apps.OrderConfig",
+    "payments.apps.PaymentsConfig",
     "oscar.apps.customer.apps.CustomerConfig",
-    "oscar.apps.search.apps.SearchConfig",
+    "search.apps.SearchConfig",
     "oscar.apps.voucher.apps.VoucherConfig",
     "oscar.apps.wishlists.apps.WishlistsConfig",
     "oscar.apps.dashboard.apps.DashboardConfig",
     "oscar.apps.dashboard.reports.apps.ReportsDashboardConfig",
     "oscar.apps.dashboard.users.apps.UsersDashboardConfig",
-    "oscar.apps.dashboard.orders.apps.OrdersDashboardConfig",
+    "dashboard.orders.apps.OrdersDashboardConfig",
     "oscar.apps.dashboard.catalogue.apps.CatalogueDashboardConfig",
     "oscar.apps.dashboard.offers.apps.OffersDashboardConfig",
     "oscar.apps.dashboard.partners.apps.PartnersDashboardConfig",
@@ -88,6 +92,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_tasks",
     "django_tasks_db",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -103,6 +108,8 @@ MIDDLEWARE = [
     "oscar.apps.basket.middleware.BasketMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -126,6 +133,7 @@ TEMPLATES = [
                 "oscar.apps.checkout.context_processors.checkout",
                 "oscar.apps.communication.notifications.context_processors.notifications",
                 "oscar.core.context_processors.metadata",
+                "cms.context_processors.site_notices",
             ],
         },
     },
@@ -160,6 +168,8 @@ else:
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 AUTHENTICATION_BACKENDS = (
+    # First, so a locked-out login is refused before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
     "oscar.apps.customer.auth_backends.EmailBackend",
     "django.contrib.auth.backends.ModelBackend",
 )
@@ -170,6 +180,17 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_REDIRECT_URL = "/"
+
+# Login rate limit (django-axes) on every login form: the shop's and the CMS's. Counted
+# per account *and* address: mobile carriers put many people behind one address, so
+# locking a whole address would lock out strangers.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 0.25  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "seller/locked_out.html"
+AXES_VERBOSE = False
+AXES_USERNAME_CALLABLE = "seller.security.login_username"
 
 # Languages: Vietnamese first (at /), English second (at /en/).
 LANGUAGE_CODE = "vi"
@@ -183,7 +204,13 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
-STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_DIRS = [
+    BASE_DIR / "static",
+    # Self-hosted webfont (Be Vietnam Pro, with its Vietnamese subset), installed by `npm ci`.
+    ("vendor/fonts/be-vietnam-pro", BASE_DIR / "node_modules/@fontsource/be-vietnam-pro/files"),
+    # Leaflet for the village and producer maps, installed by `npm ci`.
+    ("vendor/leaflet", BASE_DIR / "node_modules/leaflet/dist"),
+]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = DATA_DIR / "media"
 STORAGES = {
@@ -196,6 +223,9 @@ FILE_UPLOAD_PERMISSIONS = 0o644
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = E.DEFAULT_FROM_EMAIL
 SERVER_EMAIL = E.DEFAULT_FROM_EMAIL
+
+# Shows the "sample data" banner on every page while the catalogue holds demo data.
+DEMO_DATA_NOTICE = E.DEMO_DATA_NOTICE
 
 # Oscar
 OSCAR_SHOP_NAME = "OCOP Cần Thơ"
@@ -215,6 +245,7 @@ OSCAR_SLUG_MAP = {"đ": "d", "Đ": "D"}
 # Oscar's search goes through haystack; the catalogue's own browsing and search do not
 # need a search server, so haystack is given its no-op backend.
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
+HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"
 
 THUMBNAIL_DEBUG = False
 THUMBNAIL_KVSTORE = "sorl.thumbnail.kvstores.cached_db_kvstore.KVStore"
@@ -232,6 +263,22 @@ STRIPE_PUBLISHABLE_KEY = E.STRIPE_PUBLISHABLE_KEY
 STRIPE_SECRET_KEY = E.STRIPE_SECRET_KEY
 STRIPE_WEBHOOK_SECRET = E.STRIPE_WEBHOOK_SECRET
 STRIPE_API_BASE = E.STRIPE_API_BASE
+
+# --- Checkout: payments and delivery (issue 5) ------------------------------------------
+# Stripe.js comes from Stripe in production and from localstripe in local and test runs.
+STRIPE_JS_URL = E.STRIPE_JS_URL
+# Seconds before a call to Stripe gives up; the checkout stays pending and can be retried.
+STRIPE_TIMEOUT = 10
+# VND is zero-decimal: amounts are whole đồng. Stripe takes at most eight digits and at
+# least about US$0.50 (OCOP-REFERENCE §5.2); outside these bounds only cash on delivery.
+STRIPE_MAX_VND = 99_999_999
+STRIPE_MIN_VND = 13_000
+# One delivery fee per producer in the basket, waived on a producer's part from the threshold.
+SHIPPING_FEE_PER_PRODUCER = 30_000
+SHIPPING_FREE_FROM = 500_000
+# Phone numbers typed without a country code are Vietnamese.
+PHONENUMBER_DEFAULT_REGION = "VN"
+# ------------------------------------------------------------------------------------------
 
 # Security defaults that hold everywhere; production adds HTTPS-only ones.
 SESSION_COOKIE_HTTPONLY = True

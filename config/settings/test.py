@@ -1,5 +1,7 @@
 """Settings for the test suite: fast hashing, mail kept in memory, no debug."""
 
+from pathlib import Path
+
 from .base import *  # noqa: F401,F403
 from .base import E
 
@@ -14,3 +16,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_AUTOREFRESH = True
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file rather than memory, so `pytest --reuse-db` keeps the migrated test database.
+    # Named after the database file, so runs against different files never share one.
+    _name = Path(DATABASES["default"]["NAME"]).stem  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(E.DATA_DIR / f"test-{_name}.sqlite3")}  # noqa: F405

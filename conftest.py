@@ -1,0 +1,110 @@
+"""Project-wide pytest fixtures: a real Chromium for browser journeys.
+
+Browser tests are marked ``@pytest.mark.browser`` and take ``phone_page`` or
+``desktop_page``: a fresh Playwright page in its own browser context whose ``base_url`` is
+pytest-django's ``live_server`` (bound to 127.0.0.1 on a free port, see pyproject.toml), so
+``page.goto("/")`` opens the site under test. ``live_server`` makes the test transactional:
+the database is flushed after each test, so a browser test creates its own data.
+
+Chromium is Debian's ``/usr/bin/chromium`` (``apt-get install chromium``), driven through
+``executable_path``; Playwright's own browser download is never used.
+"""
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, sync_playwright
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",  # CI runs as root, where Chromium's sandbox cannot start
+    "--headless",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    # The machines have no outside network: stop Chromium from trying to reach Google.
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+# Failed browser tests leave a screenshot here (git-ignored).
+RESULTS_DIR = Path(__file__).resolve().parent / "test-results"
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        message = f"{CHROMIUM} is missing: apt-get install chromium"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+
+    # Playwright's sync API keeps an event loop running in the test thread, which trips
+    # Django's guard against ORM calls from async code although every call here is sync.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+    if previous is None:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+def _page(request, browser, live_server, **context_options):
+    context = browser.new_context(
+        base_url=live_server.url, timezone_id="Asia/Ho_Chi_Minh", **context_options
+    )
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    yield page
+    report = getattr(request.node, "rep_call", None)
+    if report is not None and report.failed:
+        RESULTS_DIR.mkdir(exist_ok=True)
+        page.screenshot(path=RESULTS_DIR / f"{request.node.name}.png", full_page=True)
+    context.close()
+
+
+@pytest.fixture
+def phone_page(request, browser, live_server, transactional_db):
+    """A phone (390×844, touch, mobile) set to Vietnamese, as most buyers arrive."""
+    yield from _page(
+        request,
+        browser,
+        live_server,
+        viewport={"width": 390, "height": 844},
+        device_scale_factor=3,
+        is_mobile=True,
+        has_touch=True,
+        locale="vi-VN",
+    )
+
+
+@pytest.fixture
+def desktop_page(request, browser, live_server, transactional_db):
+    """A laptop-sized window (1366×900) set to Vietnamese."""
+    yield from _page(
+        request, browser, live_server, viewport={"width": 1366, "height": 900}, locale="vi-VN"
+    )
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    # Keeps each phase's report on the test item so page fixtures can see a failure.
+    report = yield
+    setattr(item, f"rep_{report.when}", report)
+    return report
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    # A live-server test ends with a flush that also empties the rows Wagtail's
+    # migrations create; a reused test database would start the next run without them.
+    from cms.tests.factories import ensure_wagtail_roots
+
+    with django_db_blocker.unblock():
+        ensure_wagtail_roots()

@@ -1,0 +1,24 @@
+"""Gunicorn settings for the app processes (`gunicorn -c site/gunicorn.conf.py config.wsgi`).
+
+Reads GUNICORN_BIND, WEB_CONCURRENCY and LOG_LEVEL from the environment; logs go to stdout/stderr
+for the process manager to collect.
+"""
+
+import multiprocessing
+import os
+
+wsgi_app = "config.wsgi:application"
+bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
+workers = int(os.environ.get("WEB_CONCURRENCY") or multiprocessing.cpu_count() * 2 + 1)
+# Threads let a worker wait on the database or S3 without blocking its other requests.
+threads = 2
+timeout = 60
+graceful_timeout = 30
+keepalive = 5
+# Recycle workers now and then so a slow leak never grows.
+max_requests = 2000
+max_requests_jitter = 200
+
+accesslog = "-"
+errorlog = "-"
+loglevel = os.environ.get("LOG_LEVEL", "info").lower()
