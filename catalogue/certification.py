@@ -68,8 +68,10 @@ class CertificateQuerySet(models.QuerySet):
 def current_certificate_subquery(on: date | None = None):
     """The certificate that gives a product (OuterRef "pk") its rating today: the
     highest in force, the newest among equals."""
-    return OcopCertificate.objects.certified(on).filter(product=OuterRef("pk")).order_by(
-        "-stars", "-decision_date", "-pk"
+    return (
+        OcopCertificate.objects.certified(on)
+        .filter(product=OuterRef("pk"))
+        .order_by("-stars", "-decision_date", "-pk")
     )
 
 
@@ -118,9 +120,7 @@ class OcopCertificate(models.Model):
     expires_on = models.DateField(
         _("hết hiệu lực từ ngày"),
         blank=True,
-        help_text=_(
-            "Ngày chứng nhận thôi có hiệu lực. Để trống: 36 tháng sau ngày quyết định."
-        ),
+        help_text=_("Ngày chứng nhận thôi có hiệu lực. Để trống: 36 tháng sau ngày quyết định."),
     )
     scan = models.FileField(
         _("bản quét quyết định"),
@@ -162,21 +162,23 @@ class OcopCertificate(models.Model):
     def __str__(self):
         return f"{self.decision_number} – {self.product} ({self.stars}★)"
 
+    def save(self, *args, **kwargs):
+        if not self.expires_on and self.decision_date:
+            self.expires_on = self.decision_date + relativedelta(months=VALIDITY_MONTHS)
+        super().save(*args, **kwargs)
+
     def clean(self):
         if self.score is not None and self.stars and stars_for_score(self.score) != self.stars:
             raise ValidationError(
-                {"stars": _("%(score)s điểm tương ứng %(stars)s sao theo thang điểm OCOP.")
-                 % {"score": self.score, "stars": stars_for_score(self.score)}}
+                {
+                    "stars": _("%(score)s điểm tương ứng %(stars)s sao theo thang điểm OCOP.")
+                    % {"score": self.score, "stars": stars_for_score(self.score)}
+                }
             )
         if self.expires_on and self.decision_date and self.expires_on <= self.decision_date:
             raise ValidationError({"expires_on": _("Ngày hết hiệu lực phải sau ngày quyết định.")})
         if self.revoked_on and not self.revocation_reason:
             raise ValidationError({"revocation_reason": _("Hãy ghi lý do thu hồi.")})
-
-    def save(self, *args, **kwargs):
-        if not self.expires_on and self.decision_date:
-            self.expires_on = self.decision_date + relativedelta(months=VALIDITY_MONTHS)
-        super().save(*args, **kwargs)
 
     def status(self, on: date | None = None):
         on = on or timezone.localdate()

@@ -36,14 +36,17 @@ class Product(AbstractProduct):
         help_text=_("Trang kiểm tra mã trên cổng truy xuất (ví dụ check.cantho.gov.vn)."),
     )
 
+    # Folded copies (lowercase, no diacritics) kept by catalogue.search_sync so that
+    # "banh trang" finds "Bánh tráng" on any database; see catalogue.search.
+    search_title = models.CharField(max_length=255, blank=True, default="", editable=False)
+    search_text = models.TextField(blank=True, default="", editable=False)
+
     objects = ProductQuerySet.as_manager()
 
     @cached_property
     def current_certificate(self):
         """The certificate that gives the product its rating today, or None."""
-        return (
-            self.certificates.certified().order_by("-stars", "-decision_date", "-pk").first()
-        )
+        return self.certificates.certified().order_by("-stars", "-decision_date", "-pk").first()
 
     @property
     def ocop_rating(self):
@@ -63,6 +66,7 @@ class Category(AbstractCategory):
     """An OCOP product group or subgroup (Decision 148/QĐ-TTg), as data."""
 
     name_en = models.CharField(_("tên tiếng Anh"), max_length=255, blank=True)
+
     @property
     def display_name(self):
         if get_language() == "en" and self.name_en:

@@ -1,4 +1,4 @@
-"""Reference data every installation needs: OCOP product groups, product classes, roles.
+"""Reference data every installation needs: OCOP groups, product classes, roles, Vietnam.
 
 Loaded by ``manage.py load_reference_data`` (safe to run any number of times); groups
 are data in ``catalogue/data/ocop_groups.json`` so a new grouping needs no code.
@@ -58,8 +58,11 @@ def load_product_classes():
 
 
 def load_all():
+    from checkout.reference import ensure_vietnam
+
     from .roles import ensure_groups
 
     load_product_groups()
     load_product_classes()
     ensure_groups()
+    ensure_vietnam()

@@ -14,13 +14,23 @@ OFFICER_PERMISSIONS = [
     ("catalogue", "add_ocopcertificate"),
     ("catalogue", "change_ocopcertificate"),
     ("catalogue", "view_ocopcertificate"),
+    ("seller", "approve_listing"),
+    ("seller", "invite_seller"),
+    ("audit", "view_auditentry"),
 ]
-PRODUCER_PERMISSIONS: list[tuple[str, str]] = []
+# The seller area admits a producer's users by their partner, not by permission. Oscar's
+# partner.dashboard_access is deliberately withheld: its product form edits is_public,
+# which is the officers' approval.
+# Producers reach the Wagtail admin to edit their own profile pages and product stories;
+# what they may touch there is set by page and collection permissions (cms.moderation).
+PRODUCER_PERMISSIONS: list[tuple[str, str]] = [("wagtailadmin", "access_admin")]
 
 
 def _group(name, perms):
     group, _ = Group.objects.get_or_create(name=name)
-    wanted = [Permission.objects.get(content_type__app_label=app, codename=code) for app, code in perms]
+    wanted = [
+        Permission.objects.get(content_type__app_label=app, codename=code) for app, code in perms
+    ]
     group.permissions.set(wanted)
     return group
 

@@ -11,13 +11,19 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
 
+from audit.records import record_certificate
+
 from .certification import OcopCertificate
 from .forms import CertificateForm, CertificateRevisionForm
 
 
 class CertificateIndexView(generic.IndexView):
     def get_list_more_buttons(self, instance):
-        buttons = [b for b in super().get_list_more_buttons(instance) if b.url != self.get_copy_url(instance)]
+        buttons = [
+            b
+            for b in super().get_list_more_buttons(instance)
+            if b.url != self.get_copy_url(instance)
+        ]
         buttons.append(
             ListingButton(
                 _("Gia hạn"),
@@ -32,7 +38,17 @@ class CertificateIndexView(generic.IndexView):
 class CertificateCreateView(generic.CreateView):
     def save_instance(self):
         self.form.instance.created_by = self.request.user
-        return super().save_instance()
+        instance = super().save_instance()
+        record_certificate(self.request.user, instance)
+        return instance
+
+
+class CertificateEditView(generic.EditView):
+    def save_instance(self):
+        before = OcopCertificate.objects.get(pk=self.object.pk)
+        instance = super().save_instance()
+        record_certificate(self.request.user, instance, before)
+        return instance
 
 
 class CertificateRenewView(CertificateCreateView):
@@ -58,6 +74,7 @@ class CertificateViewSet(ModelViewSet):
     menu_order = 250
     index_view_class = CertificateIndexView
     add_view_class = CertificateCreateView
+    edit_view_class = CertificateEditView
     copy_view_class = CertificateRenewView
     list_display = [
         "product",

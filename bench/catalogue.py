@@ -1,0 +1,168 @@
+"""Benchmark of the catalogue on a synthetic catalogue of N products.
+
+Creates (or, with --reuse, keeps) the database named in DATABASE_URL, migrates it,
+generates N products with ``make_synthetic_catalogue``, then measures with Django's test
+client the server time (median and 95th percentile over --requests runs, after a
+warm-up) and the number of queries of: the listing, stars=5, a group + a commune,
+a search without diacritics, and a product page.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/ocop_bench \\
+        .venv/bin/python bench/catalogue.py --products 10000
+
+It refuses to run on a database that holds anything but synthetic products.
+"""
+
+import argparse
+import os
+import re
+import statistics
+import sys
+import time
+from pathlib import Path
+
+RESULTS = re.compile(r'class="browse__count"[^>]*>\s*([\d.,]+)')
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--products", type=int, default=10_000)
+    parser.add_argument("--requests", type=int, default=30)
+    parser.add_argument("--warmup", type=int, default=3)
+    parser.add_argument(
+        "--reuse", action="store_true", help="Keep the database if it has N synthetic products."
+    )
+    return parser.parse_args()
+
+
+def create_database(url):
+    """Drop and create the PostgreSQL database named in the URL."""
+    import psycopg
+    from dj_database_url import parse
+
+    config = parse(url)
+    name = config["NAME"]
+    if not name.startswith("ocop_bench"):
+        sys.exit(
+            f"Refusing to recreate {name!r}: a benchmark database's name starts with ocop_bench."
+        )
+    admin = psycopg.connect(
+        host=config["HOST"] or "127.0.0.1",
+        port=config["PORT"] or 5432,
+        user=config["USER"],
+        password=config["PASSWORD"] or None,
+        dbname="postgres",
+        autocommit=True,
+    )
+    with admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.execute(f'CREATE DATABASE "{name}"')
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def main():
+    args = parse_args()
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        sys.exit(
+            "Set DATABASE_URL to a PostgreSQL database, e.g. postgres://postgres@127.0.0.1:5432/ocop_bench"
+        )
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+
+    import django
+
+    fresh = not args.reuse
+    if fresh:
+        create_database(url)
+    django.setup()
+
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from oscar.core.loading import get_model
+
+    call_command("migrate", verbosity=0)
+    Product = get_model("catalogue", "Product")
+    if Product.objects.exclude(upc__startswith="SYN").exists():
+        sys.exit("This database holds non-synthetic products: use a benchmark database.")
+    if Product.objects.count() != args.products:
+        started = time.perf_counter()
+        call_command("load_reference_data", verbosity=0)
+        call_command("make_synthetic_catalogue", products=args.products, replace=True)
+        print(f"generated in {time.perf_counter() - started:.1f} s")
+
+    from catalogue import browse
+
+    catalogue = browse.Catalogue()
+    food = next(c for c in catalogue.categories if c.code == "1")
+    StockRecord = get_model("partner", "StockRecord")
+    commune = (
+        StockRecord.objects.filter(product__categories__path__startswith=food.path)
+        .values_list("partner__commune_code", flat=True)
+        .first()
+    )
+    product = (
+        Product.objects.certified().filter(ocop_stars=5).order_by("pk").first()
+        or Product.objects.order_by("pk").first()
+    )
+    scenarios = [
+        ("listing, no filter", "/cua-hang/catalogue/"),
+        ("stars=5", "/cua-hang/catalogue/?stars=5"),
+        ("group + commune", f"{catalogue.category_url(food)}?commune={commune}"),
+        ("search 'banh trang'", "/cua-hang/search/?q=banh+trang"),
+        ("product page", product.get_absolute_url()),
+    ]
+
+    from django.conf import settings
+    from django.core.cache import cache
+
+    for cached in (False, True):
+        settings.OCOP_BROWSE_CACHE_SECONDS = 300 if cached else 0
+        cache.clear()
+        measure(args, scenarios, cached, Client(), connection, CaptureQueriesContext)
+
+
+def measure(args, scenarios, cached, client, connection, CaptureQueriesContext):
+    rows = []
+    for label, path in scenarios:
+        for _ in range(args.warmup):
+            response = client.get(path)
+            assert response.status_code == 200, (path, response.status_code)
+        timings = []
+        for _ in range(args.requests):
+            started = time.perf_counter()
+            client.get(path)
+            timings.append((time.perf_counter() - started) * 1000)
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(path)
+        found = RESULTS.search(response.content.decode())
+        count = found.group(1).replace(".", "").replace(",", "") if found else "–"
+        rows.append(
+            (label, statistics.median(timings), percentile(timings, 0.95), len(captured), count)
+        )
+
+    vendor = (
+        f"{connection.vendor} {connection.pg_version // 10000}"
+        if connection.vendor == "postgresql"
+        else connection.vendor
+    )
+    cache = "listing cache on (warm)" if cached else "listing cache off (every request computes)"
+    print(
+        f"\n{args.products} products on {vendor}, {cache}, "
+        f"{args.requests} requests each after {args.warmup} warm-up\n"
+    )
+    print(f"| {'page':<22} | {'median ms':>9} | {'p95 ms':>7} | {'queries':>7} | {'results':>7} |")
+    print(f"|{'-' * 24}|{'-' * 11}:|{'-' * 8}:|{'-' * 8}:|{'-' * 8}:|")
+    for label, median, p95, queries, count in rows:
+        print(f"| {label:<22} | {median:>9.1f} | {p95:>7.1f} | {queries:>7} | {count:>7} |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,670 @@
+"""Browsing the catalogue on the plain ORM: filters, facet counts, sorting, pages.
+
+Oscar browses through haystack, which gives facets only on Solr/Elasticsearch; this
+module gives the same on SQLite and PostgreSQL with no search server.
+
+A browsing state (``BrowseState``) is read from a URL and written back to one, so every
+state is a shareable link and the two round-trip. Facet counts follow the usual rule:
+the counts of a facet are computed with every *other* active filter applied, one
+GROUP BY query per facet, so the number of queries never depends on the size of the
+catalogue or of the page.
+
+Every filter is an uncorrelated ``pk IN (SELECT …)``: PostgreSQL hashes such a subquery
+once per query instead of running it per product, and SQLite builds a temporary index
+for it. The current stars are such a test too (``stars_expression``), equivalent to
+``catalogue.certification.annotate_rating`` but cheap over a whole catalogue.
+"""
+
+import hashlib
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, Substr
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from oscar.core.loading import get_model
+
+import places
+from partner.choices import ProducerKind
+
+from . import search
+from .certification import CERTIFIED_MIN_STARS
+
+Product = get_model("catalogue", "Product")
+Category = get_model("catalogue", "Category")
+ProductCategory = get_model("catalogue", "ProductCategory")
+OcopCertificate = get_model("catalogue", "OcopCertificate")
+StockRecord = get_model("partner", "StockRecord")
+
+CERTIFIED = "certified"
+STAR_VALUES = ("5", "4", "3", CERTIFIED)
+# Cap on how many values of one facet a URL may select; more is ignored.
+MAX_VALUES = 20
+# Page numbers beyond this are not parsed as numbers at all.
+MAX_PAGE_DIGITS = 7
+
+
+@dataclass(frozen=True)
+class PriceBand:
+    key: str
+    low: int | None
+    high: int | None
+    label: str
+
+    def q(self, prefix=""):
+        condition = Q()
+        if self.low is not None:
+            condition &= Q(**{f"{prefix}price__gte": Decimal(self.low)})
+        if self.high is not None:
+            condition &= Q(**{f"{prefix}price__lt": Decimal(self.high)})
+        return condition
+
+
+# Bands that suit local prices: most specialities sell for 50 000–200 000 ₫.
+PRICE_BANDS = (
+    PriceBand("0-50k", None, 50_000, _("Dưới 50.000 ₫")),
+    PriceBand("50-100k", 50_000, 100_000, _("50.000 – 100.000 ₫")),
+    PriceBand("100-200k", 100_000, 200_000, _("100.000 – 200.000 ₫")),
+    PriceBand("200-500k", 200_000, 500_000, _("200.000 – 500.000 ₫")),
+    PriceBand("500k-", 500_000, None, _("Từ 500.000 ₫")),
+)
+PRICE_BANDS_BY_KEY = {band.key: band for band in PRICE_BANDS}
+
+RECOMMENDED = "recommended"
+RELEVANCE = "relevance"
+SORTS = {
+    RELEVANCE: _("Phù hợp nhất"),
+    RECOMMENDED: _("Gợi ý: nhiều sao trước"),
+    "bestselling": _("Bán chạy"),
+    "newest": _("Mới nhất"),
+    "price-asc": _("Giá tăng dần"),
+    "price-desc": _("Giá giảm dần"),
+}
+
+
+def _clean_values(values, allowed, order=None):
+    """Keep the allowed values, once each, in a canonical order; report the rest."""
+    kept = [v for v in dict.fromkeys(values[:MAX_VALUES]) if v in allowed]
+    if order is not None:
+        kept.sort(key=order.index)
+    else:
+        kept.sort()
+    dropped = len(values) != len(kept)
+    return tuple(kept), dropped
+
+
+@dataclass(frozen=True)
+class BrowseState:
+    """What a shopper asked for: words, filters, sort order and page."""
+
+    q: str = ""
+    stars: tuple = ()
+    group: str = ""
+    commune: tuple = ()
+    kind: tuple = ()
+    price: tuple = ()
+    sort: str = ""
+    page: int = 1
+    # Set when the URL held values that were ignored; not part of the state itself.
+    ignored: bool = field(default=False, compare=False)
+
+    FACETS = ("stars", "group", "commune", "kind", "price")
+
+    @property
+    def default_sort(self):
+        return RELEVANCE if self.words else RECOMMENDED
+
+    @property
+    def effective_sort(self):
+        return self.sort or self.default_sort
+
+    @property
+    def words(self):
+        return search.tokens(self.q)
+
+    def params(self, include_group=True):
+        """The state as query-string pairs, defaults left out, in a fixed order."""
+        pairs = []
+        if self.q:
+            pairs.append(("q", self.q))
+        pairs += [("stars", v) for v in self.stars]
+        if self.group and include_group:
+            pairs.append(("group", self.group))
+        pairs += [("commune", v) for v in self.commune]
+        pairs += [("kind", v) for v in self.kind]
+        pairs += [("price", v) for v in self.price]
+        if self.sort and self.sort != self.default_sort:
+            pairs.append(("sort", self.sort))
+        if self.page > 1:
+            pairs.append(("page", str(self.page)))
+        return pairs
+
+    def toggle(self, facet, value):
+        """The state with one facet value switched on or off, back on page 1."""
+        if facet == "group":
+            return replace(self, group="" if self.group == value else value, page=1)
+        values = getattr(self, facet)
+        values = tuple(v for v in values if v != value) if value in values else values + (value,)
+        order = list(STAR_VALUES) if facet == "stars" else None
+        if facet == "price":
+            order = list(PRICE_BANDS_BY_KEY)
+        values = tuple(sorted(values, key=order.index) if order else sorted(values))
+        return replace(self, **{facet: values}, page=1)
+
+    def cleared(self, *facets):
+        facets = facets or self.FACETS
+        return replace(self, **{f: "" if f == "group" else () for f in facets}, page=1)
+
+    def with_sort(self, sort):
+        return replace(self, sort=sort, page=1)
+
+    def with_page(self, page):
+        return replace(self, page=page)
+
+
+class Catalogue:
+    """The browsable groups and the lookups that turn URLs into states and back.
+
+    Built once per request from one query on the categories.
+    """
+
+    def __init__(self):
+        self.categories = list(Category.objects.browsable().order_by("path"))
+        self.by_key = {group_key(c): c for c in self.categories}
+        self.by_path = {c.path: c for c in self.categories}
+        self._full_slugs = {}
+        for category in self.categories:
+            parent = self.by_path.get(category.path[: -category.steplen])
+            prefix = self._full_slugs.get(parent.path) if parent else None
+            self._full_slugs[category.path] = (
+                f"{prefix}{Category._slug_separator}{category.slug}" if prefix else category.slug
+            )
+
+    def category_url(self, category):
+        # Built from the categories already in memory: Oscar's get_absolute_url reads
+        # each ancestor from the cache or the database.
+        return reverse(
+            "catalogue:category",
+            kwargs={"category_slug": self._full_slugs[category.path], "pk": category.pk},
+        )
+
+    def parse(self, query, category=None):
+        """A state from a QueryDict (``request.GET``); a category page fixes the group."""
+        ignored = False
+
+        def values(name):
+            return [v.strip() for v in query.getlist(name) if isinstance(v, str)]
+
+        q = search.clean_query(query.get("q", ""))
+        stars, dropped = _clean_values(values("stars"), STAR_VALUES, list(STAR_VALUES))
+        ignored |= dropped
+        communes, dropped = _clean_values(values("commune"), _cantho_codes())
+        ignored |= dropped
+        kinds, dropped = _clean_values(values("kind"), set(ProducerKind.values))
+        ignored |= dropped
+        prices, dropped = _clean_values(
+            values("price"), PRICE_BANDS_BY_KEY, list(PRICE_BANDS_BY_KEY)
+        )
+        ignored |= dropped
+
+        group = ""
+        if category is not None:
+            group = group_key(category)
+        else:
+            requested = values("group")
+            if requested and requested[0] in self.by_key:
+                group = requested[0]
+            ignored |= len(requested) > (1 if group else 0)
+
+        sort = query.get("sort", "")
+        if sort not in SORTS or (sort == RELEVANCE and not search.tokens(q)):
+            ignored |= bool(sort)
+            sort = ""
+        state = BrowseState(
+            q=q, stars=stars, group=group, commune=communes, kind=kinds, price=prices, sort=sort
+        )
+        if sort == state.default_sort:
+            state = replace(state, sort="")
+
+        page_text = query.get("page", "1").strip()
+        page = int(page_text) if page_text.isdigit() and len(page_text) <= MAX_PAGE_DIGITS else 0
+        if page < 1:
+            ignored |= page_text != "1"
+            page = 1
+        return replace(state, page=page, ignored=ignored)
+
+    def url(self, state):
+        """The one URL of a state: the search page when there are words, the group's
+        category page when a group is chosen, the catalogue index otherwise."""
+        if state.q:
+            path, pairs = reverse("search:search"), state.params()
+        elif state.group and state.group in self.by_key:
+            path = self.category_url(self.by_key[state.group])
+            pairs = state.params(include_group=False)
+        else:
+            path, pairs = reverse("catalogue:index"), state.params()
+        return f"{path}?{urlencode(pairs)}" if pairs else path
+
+    def group(self, state):
+        return self.by_key.get(state.group)
+
+
+def group_key(category):
+    """How a group appears in URLs: its OCOP code ("1", "1.3") when it has one."""
+    return category.code or f"id-{category.pk}"
+
+
+def _ward_sort_key(ward):
+    # "Phường Cái Răng" and "Xã Phong Điền" sort by their names, not by "Phường"/"Xã".
+    name = search.fold(ward[1])
+    for prefix in ("phuong ", "xa ", "dac khu "):
+        if name.startswith(prefix):
+            return name[len(prefix) :]
+    return name
+
+
+def _cantho_codes():
+    return {code for code, _name in places.wards()}
+
+
+# Querying
+
+
+def certified_product_ids(stars=None, on=None):
+    certificates = OcopCertificate.objects.certified(on)
+    if stars is not None:
+        certificates = certificates.filter(stars=stars)
+    return certificates.values("product_id")
+
+
+def stars_expression(on=None):
+    """The current stars of each product (None when not certified), as hashed tests."""
+    return Case(
+        *[
+            When(pk__in=certified_product_ids(stars, on), then=Value(stars))
+            for stars in range(5, CERTIFIED_MIN_STARS - 1, -1)
+        ],
+        default=None,
+        output_field=IntegerField(),
+    )
+
+
+def price_expression():
+    """The product's price: that of its stock record (one producer per product here;
+    the lowest should there be several)."""
+    return Subquery(
+        StockRecord.objects.filter(product=OuterRef("pk")).order_by("price").values("price")[:1]
+    )
+
+
+def offered_products():
+    """Public, canonical products that a producer actually offers."""
+    return Product.objects.browsable().filter(pk__in=StockRecord.objects.values("product_id"))
+
+
+def _stockrecords(condition):
+    return Q(pk__in=StockRecord.objects.filter(condition).values("product_id"))
+
+
+def facet_condition(state, facet, catalogue, on=None):
+    """The filter one facet of a state applies, or None when it is not active."""
+    if facet == "stars" and state.stars:
+        if CERTIFIED in state.stars:
+            return Q(pk__in=certified_product_ids(on=on))
+        # A product is rated s when it holds a certificate of s stars in force and none
+        # higher: semi-joins PostgreSQL can drive from the (few) certificates.
+        condition = Q()
+        for stars in sorted(int(s) for s in state.stars):
+            rated = Q(pk__in=certified_product_ids(stars, on))
+            if stars < 5:
+                rated &= ~Q(
+                    pk__in=OcopCertificate.objects.certified(on)
+                    .filter(stars__gt=stars)
+                    .values("product_id")
+                )
+            condition |= rated
+        return condition
+    if facet == "group" and state.group:
+        category = catalogue.group(state)
+        if category is None:
+            return None
+        return Q(
+            pk__in=ProductCategory.objects.filter(category__path__startswith=category.path).values(
+                "product_id"
+            )
+        )
+    if facet == "commune" and state.commune:
+        return _stockrecords(Q(partner__commune_code__in=state.commune))
+    if facet == "kind" and state.kind:
+        return _stockrecords(Q(partner__kind__in=state.kind))
+    if facet == "price" and state.price:
+        bands = Q()
+        for key in state.price:
+            bands |= PRICE_BANDS_BY_KEY[key].q()
+        return _stockrecords(bands)
+    return None
+
+
+def filtered(state, catalogue, exclude=None, on=None, offered=True):
+    """The products of a state, leaving out one facet's own filter when asked.
+
+    ``offered=False`` skips the "has a stock record" test, for queries that start from
+    the stock records anyway.
+    """
+    products = offered_products() if offered else Product.objects.browsable()
+    queryset = products.annotate(ocop_stars=stars_expression(on))
+    words = state.words
+    if words:
+        queryset = queryset.filter(search.search_filter(words))
+    for facet in BrowseState.FACETS:
+        if facet == exclude:
+            continue
+        condition = facet_condition(state, facet, catalogue, on)
+        if condition is not None:
+            queryset = queryset.filter(condition)
+    return queryset
+
+
+def order_by(state):
+    sort = state.effective_sort
+    stars_first = F("ocop_stars").desc(nulls_last=True)
+    if sort == RELEVANCE:
+        return ["search_rank", stars_first, "-num_purchases", "-pk"]
+    if sort == "price-asc":
+        return ["price", "-pk"]
+    if sort == "price-desc":
+        return [F("price").desc(nulls_last=True), "-pk"]
+    if sort == "newest":
+        return ["-date_created", "-pk"]
+    if sort == "bestselling":
+        return ["-num_purchases", stars_first, "-pk"]
+    return [stars_first, "-num_purchases", "-pk"]
+
+
+def sorted_ids(queryset, state):
+    """The queryset's product ids in the state's order (a lazy queryset to slice)."""
+    sort = state.effective_sort
+    queryset = queryset.annotate(num_purchases=Coalesce(F("stats__num_purchases"), 0))
+    if sort.startswith("price"):
+        queryset = queryset.annotate(price=price_expression())
+    if sort == RELEVANCE:
+        queryset = queryset.annotate(search_rank=search.relevance(state.words))
+    return queryset.order_by(*order_by(state)).values_list("pk", flat=True)
+
+
+def products_for_listing(ids):
+    """The products to draw on a page, in the order of ``ids``, with everything a
+    product card reads fetched in a fixed number of queries."""
+    ProductOption = get_model("catalogue", "Option")
+    products = (
+        Product.objects.filter(pk__in=ids)
+        .with_rating()
+        .select_related("product_class")
+        # Read by Product.has_options, as in Oscar's base_queryset.
+        .annotate(
+            has_product_class_options=Exists(
+                ProductOption.objects.filter(productclass=OuterRef("product_class"))
+            ),
+            has_product_options=Exists(ProductOption.objects.filter(product=OuterRef("pk"))),
+        )
+        .prefetch_related(
+            "images",
+            Prefetch(
+                "stockrecords",
+                queryset=StockRecord.objects.select_related("partner").order_by("price"),
+            ),
+        )
+    )
+    by_pk = {p.pk: p for p in products}
+    return [by_pk[pk] for pk in ids if pk in by_pk]
+
+
+# Facets
+
+
+@dataclass
+class Option:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    url: str
+    children: list = field(default_factory=list)
+    # A group's subgroups are shown once the shopper is inside it.
+    expanded: bool = False
+
+
+@dataclass
+class Facet:
+    name: str
+    title: str
+    options: list
+
+
+def star_counts(state, catalogue, on=None):
+    """Products per current star level, and the number of products the state lists.
+
+    The listing's own total falls out of the same GROUP BY: without a stars filter it
+    is every row; with one, the rows of the chosen levels.
+    """
+    rows = (
+        filtered(state, catalogue, exclude="stars", on=on)
+        .values("ocop_stars")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    counts = {row["ocop_stars"]: row["n"] for row in rows}
+    by_value = {str(s): counts.get(s, 0) for s in (5, 4, 3)}
+    by_value[CERTIFIED] = sum(by_value.values())
+    if not state.stars:
+        total = sum(counts.values())
+    elif CERTIFIED in state.stars:
+        total = by_value[CERTIFIED]
+    else:
+        total = sum(by_value[s] for s in state.stars)
+    return by_value, total
+
+
+def group_counts(state, catalogue, on=None):
+    """Products per category and per top-level group (a group counts its subgroups'
+    products once each)."""
+    links = ProductCategory.objects.filter(
+        product__in=filtered(state, catalogue, exclude="group", on=on).values("pk")
+    )
+    counts = {
+        row["category_id"]: row["n"]
+        for row in links.values("category_id")
+        .annotate(n=Count("product_id", distinct=True))
+        .order_by()
+    }
+    root_counts = {
+        row["root"]: row["n"]
+        for row in links.annotate(root=Substr("category__path", 1, Category.steplen))
+        .values("root")
+        .annotate(n=Count("product_id", distinct=True))
+        .order_by()
+    }
+    by_key = {}
+    for category in catalogue.categories:
+        if category.depth == 1:
+            by_key[group_key(category)] = root_counts.get(category.path, 0)
+        else:
+            by_key[group_key(category)] = counts.get(category.pk, 0)
+    return by_key
+
+
+def stockrecord_counts(state, catalogue, facet, expression, on=None):
+    products = filtered(state, catalogue, exclude=facet, on=on, offered=False).values("pk")
+    rows = (
+        StockRecord.objects.filter(product__in=products)
+        .annotate(value=expression)
+        .values("value")
+        .annotate(n=Count("product_id", distinct=True))
+        .order_by()
+    )
+    return {row["value"]: row["n"] for row in rows}
+
+
+def price_band_expression():
+    return Case(
+        *[When(band.q(), then=Value(band.key)) for band in PRICE_BANDS],
+        default=None,
+        output_field=CharField(),
+    )
+
+
+def facet_counts(state, catalogue, on=None):
+    """The counts of every facet and the listing's total: six GROUP BY queries.
+
+    Plain data (no URLs, no labels), so it can be cached (see ``cached``).
+    """
+    stars, total = star_counts(state, catalogue, on)
+    return {
+        "total": total,
+        "stars": stars,
+        "group": group_counts(state, catalogue, on),
+        "commune": stockrecord_counts(state, catalogue, "commune", F("partner__commune_code"), on),
+        "kind": stockrecord_counts(state, catalogue, "kind", F("partner__kind"), on),
+        "price": stockrecord_counts(state, catalogue, "price", price_band_expression(), on),
+    }
+
+
+def build_facets(state, catalogue, counts):
+    """Every facet with its options, counts and links."""
+    url = catalogue.url
+
+    stars = counts["stars"]
+    star_labels = {
+        CERTIFIED: _("Tất cả sản phẩm OCOP (3–5 sao)"),
+        "5": _("5 sao – quốc gia"),
+        "4": _("4 sao"),
+        "3": _("3 sao"),
+    }
+    star_options = [
+        Option(v, star_labels[v], stars[v], v in state.stars, url(state.toggle("stars", v)))
+        for v in (CERTIFIED, "5", "4", "3")
+    ]
+
+    groups = counts["group"]
+    selected = catalogue.group(state)
+    group_options, roots = [], {}
+    for category in catalogue.categories:
+        key = group_key(category)
+        option = Option(
+            key,
+            category.display_name,
+            groups.get(key, 0),
+            key == state.group,
+            url(state.toggle("group", key)),
+        )
+        if category.depth == 1:
+            roots[category.path] = option
+            group_options.append(option)
+        elif (root := roots.get(category.path[: Category.steplen])) is not None:
+            root.children.append(option)
+    for option in group_options:
+        option.expanded = selected is not None and (
+            option.value == state.group or any(c.selected for c in option.children)
+        )
+
+    communes = counts["commune"]
+    commune_options = [
+        Option(
+            code,
+            name,
+            communes.get(code, 0),
+            code in state.commune,
+            url(state.toggle("commune", code)),
+        )
+        for code, name in sorted(places.wards(), key=_ward_sort_key)
+        if communes.get(code) or code in state.commune
+    ]
+
+    kinds = counts["kind"]
+    kind_options = [
+        Option(
+            value, label, kinds.get(value, 0), value in state.kind, url(state.toggle("kind", value))
+        )
+        for value, label in ProducerKind.choices
+    ]
+
+    prices = counts["price"]
+    price_options = [
+        Option(
+            band.key,
+            band.label,
+            prices.get(band.key, 0),
+            band.key in state.price,
+            url(state.toggle("price", band.key)),
+        )
+        for band in PRICE_BANDS
+    ]
+
+    return [
+        Facet("stars", _("Hạng sao OCOP"), star_options),
+        Facet("group", _("Nhóm sản phẩm"), group_options),
+        Facet("commune", _("Xã, phường"), commune_options),
+        Facet("kind", _("Loại hình chủ thể"), kind_options),
+        Facet("price", _("Khoảng giá"), price_options),
+    ]
+
+
+def today():
+    return timezone.localdate()
+
+
+# Caching: facet counts and pages of a large catalogue cost a scan each, and the same
+# few states (the listing, each group, 5★) are asked for again and again. Results are
+# kept for OCOP_BROWSE_CACHE_SECONDS under a key holding the day (stars change at
+# midnight) and a catalogue version that any change to a product, stock record,
+# producer, group or certificate bumps (catalogue.browse_cache).
+
+VERSION_KEY = "catalogue:browse:version"
+
+
+def cache_seconds():
+    return getattr(settings, "OCOP_BROWSE_CACHE_SECONDS", 300)
+
+
+def catalogue_version():
+    return cache.get_or_set(VERSION_KEY, 1, timeout=None)
+
+
+def bump_version():
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 2, timeout=None)
+
+
+def cached(kind, state, on, compute, *extra):
+    """``compute()``'s result for this state, day and catalogue version."""
+    seconds = cache_seconds()
+    if not seconds:
+        return compute()
+    filters = urlencode([(k, v) for k, v in state.params() if k not in ("sort", "page")])
+    raw = "|".join([kind, on.isoformat(), filters, *map(str, extra)])
+    key = f"catalogue:browse:{catalogue_version()}:{hashlib.sha1(raw.encode()).hexdigest()}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, seconds)
+    return value

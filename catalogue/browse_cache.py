@@ -1,0 +1,33 @@
+"""Forgets cached listings (``catalogue.browse.cached``) when the catalogue changes."""
+
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from oscar.core.loading import get_model
+
+from .browse import bump_version
+
+SENDERS = [
+    ("catalogue", "Product"),
+    ("catalogue", "ProductCategory"),
+    ("catalogue", "Category"),
+    ("catalogue", "OcopCertificate"),
+    ("partner", "StockRecord"),
+    ("partner", "Partner"),
+]
+
+
+def _changed(sender, raw=False, **kwargs):
+    if not raw:
+        bump_version()
+
+
+def connect():
+    for app_label, model_name in SENDERS:
+        model = get_model(app_label, model_name)
+        uid = f"catalogue.browse_cache.{model_name}"
+        post_save.connect(_changed, sender=model, dispatch_uid=f"{uid}.save")
+        post_delete.connect(_changed, sender=model, dispatch_uid=f"{uid}.delete")
+    m2m_changed.connect(
+        _changed,
+        sender=get_model("catalogue", "Product").categories.through,
+        dispatch_uid="catalogue.browse_cache.categories",
+    )

@@ -1,0 +1,139 @@
+"""Product search that forgives missing diacritics, on any database.
+
+Buyers often type Vietnamese without its marks ("banh trang thuan hung"). Neither
+SQLite's nor PostgreSQL's text search folds those marks without an extension, so each
+product keeps two folded copies of its words, refreshed whenever the product, its
+stock record, its producer or its groups change:
+
+- ``search_title``: the title, folded;
+- ``search_text``: the title, description, producers (name and commune) and groups
+  (Vietnamese and English names), folded.
+
+A query is folded the same way and every word of it must occur in ``search_text``
+(``LIKE '%word%'``). On PostgreSQL a trigram index makes those LIKEs fast (migration
+0035); docs/search.md describes the path to Elasticsearch/OpenSearch.
+"""
+
+import re
+import unicodedata
+
+from django.db.models import Case, IntegerField, Q, Value, When
+from django.utils.html import strip_tags
+from oscar.core.loading import get_model
+
+import places
+
+# Queries are capped: nobody types more, and each word costs a LIKE.
+MAX_QUERY_LENGTH = 100
+MAX_TOKENS = 8
+SUGGESTION_LIMIT = 8
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def fold(text):
+    """Lowercase, without diacritics, "đ" read as "d": "Chợ nổi Cái Răng" → "cho noi cai rang"."""
+    if not text:
+        return ""
+    text = str(text).lower().replace("đ", "d")
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def tokens(query):
+    """The folded words of a query, capped in length and number; punctuation, quotes
+    and emoji are dropped."""
+    query = (query or "")[:MAX_QUERY_LENGTH]
+    words = words_of(query).split()
+    unique = list(dict.fromkeys(words))
+    return unique[:MAX_TOKENS]
+
+
+def clean_query(query):
+    """The query as it is shown back to the user: trimmed and capped."""
+    return " ".join((query or "")[:MAX_QUERY_LENGTH].split())
+
+
+def words_of(text):
+    """The folded words of a text, joined by single spaces."""
+    return " ".join(_WORD.findall(fold(text)))
+
+
+def _searchable_text(product, categories_by_path):
+    parts = [product.title, strip_tags(product.description or "")]
+    for record in product.stockrecords.all():
+        partner = record.partner
+        parts += [partner.name, places.ward_name(partner.commune_code)]
+    for category in product.categories.all():
+        # A subgroup's product is also found by its group's name.
+        for depth in range(1, category.depth + 1):
+            ancestor = categories_by_path.get(category.path[: depth * category.steplen])
+            if ancestor:
+                parts += [ancestor.name, ancestor.name_en]
+    return words_of(" ".join(p for p in parts if p))
+
+
+def refresh_search_text(product_ids, batch_size=500):
+    """Recompute the folded copies of these products, a batch at a time."""
+    Product = get_model("catalogue", "Product")
+    Category = get_model("catalogue", "Category")
+    product_ids = list(product_ids)
+    if not product_ids:
+        return
+    categories_by_path = {
+        c.path: c for c in Category.objects.only("path", "depth", "name", "name_en")
+    }
+    for start in range(0, len(product_ids), batch_size):
+        products = list(
+            Product.objects.filter(pk__in=product_ids[start : start + batch_size])
+            .only("pk", "title", "description")
+            .prefetch_related("stockrecords__partner", "categories")
+        )
+        for product in products:
+            product.search_title = words_of(product.title)[:255]
+            product.search_text = _searchable_text(product, categories_by_path)
+        Product.objects.bulk_update(products, ["search_title", "search_text"])
+
+
+def search_filter(words):
+    """Every word must occur somewhere in the product's folded text."""
+    condition = Q()
+    for word in words:
+        condition &= Q(search_text__contains=word)
+    return condition
+
+
+def relevance(words):
+    """0 for an exact title, 1 for a title starting with the query, 2 for a title
+    holding every word, 3 for the rest: lower ranks first."""
+    phrase = " ".join(words)
+    in_title = Q()
+    for word in words:
+        in_title &= Q(search_title__contains=word)
+    return Case(
+        When(search_title=phrase, then=Value(0)),
+        When(search_title__startswith=phrase, then=Value(1)),
+        When(in_title, then=Value(2)),
+        default=Value(3),
+        output_field=IntegerField(),
+    )
+
+
+def search(queryset, query):
+    """Filter and annotate ``search_rank``; an empty query matches nothing."""
+    words = tokens(query)
+    if not words:
+        return queryset.none()
+    return queryset.filter(search_filter(words)).annotate(search_rank=relevance(words))
+
+
+def suggestions(queryset, query, limit=SUGGESTION_LIMIT):
+    """Up to ``limit`` best-ranked products for the words typed so far."""
+    words = tokens(query)
+    if not words:
+        return []
+    return list(
+        queryset.filter(search_filter(words))
+        .annotate(search_rank=relevance(words))
+        .order_by("search_rank", "search_title", "pk")[:limit]
+    )
