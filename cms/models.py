@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
@@ -35,6 +35,14 @@ class HomePage(Page):
         ),
     ]
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "villages.VillageIndexPage",
+        "cms.ProgrammePage",
+        "profiles.ProducerIndexPage",
+        "profiles.ProductProfileIndexPage",
+        "cms.NewsIndexPage",
+        "cms.StandardPage",
+    ]
     max_count = 1
 
     class Meta:
@@ -47,3 +55,97 @@ class HomePinnedProduct(Orderable):
         "catalogue.Product", on_delete=models.CASCADE, related_name="+", verbose_name=_("sản phẩm")
     )
     panels = [FieldPanel("product")]
+
+
+def _target(verbose_name, default, help_text):
+    return models.PositiveIntegerField(verbose_name, default=default, help_text=help_text)
+
+
+class ProgrammePage(Page):
+    """The public page of the city's OCOP programme: the plan's targets beside live counts.
+
+    Targets are the officers' data (defaults are those of the city plan of 31/5/2019);
+    the counts beside them are read from the catalogue and the village pages on every
+    view (see ``cms.programme``)."""
+
+    intro = RichTextField(_("giới thiệu"), blank=True)
+    plan_name = models.CharField(
+        _("kế hoạch"),
+        max_length=200,
+        default="Kế hoạch OCOP 2019–2020 của UBND thành phố Cần Thơ (31/5/2019)",
+        help_text=_("Văn bản đặt ra các chỉ tiêu bên dưới."),
+    )
+    target_2020_products = _target(
+        _("2020: sản phẩm đạt chuẩn"), 20, _("Số sản phẩm, dịch vụ được chuẩn hóa đến 2020.")
+    )
+    target_2020_organisations = _target(
+        _("2020: tổ chức kinh tế"),
+        20,
+        _("Doanh nghiệp, hợp tác xã, tổ hợp tác tham gia chương trình đến 2020."),
+    )
+    target_2020_tourism_villages = _target(
+        _("2020: làng du lịch"), 3, _("Làng du lịch gắn với sản phẩm địa phương đến 2020.")
+    )
+    target_2030_products = _target(
+        _("2030: tổng số sản phẩm OCOP"), 40, _("Tổng số sản phẩm đạt chuẩn đến 2030.")
+    )
+    target_2030_five_star = _target(
+        _("2030: sản phẩm 5 sao quốc gia"), 5, _("Số sản phẩm tối thiểu đạt 5 sao quốc gia.")
+    )
+    target_2030_tourism_villages = _target(
+        _("2030: làng du lịch"), 5, _("Làng du lịch gắn với sản phẩm địa phương đến 2030.")
+    )
+    target_2030_cultural_villages = _target(
+        _("2030: làng văn hóa du lịch"), 1, _("Làng văn hóa du lịch đến 2030.")
+    )
+    budget_state = _target(
+        _("kinh phí nhà nước (tỷ đồng)"), 100, _("Ngân sách nhà nước 2019–2020, tỷ đồng.")
+    )
+    budget_mobilised = _target(
+        _("kinh phí huy động (tỷ đồng)"), 300, _("Vốn huy động xã hội 2019–2020, tỷ đồng.")
+    )
+    body = RichTextField(_("nội dung"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldPanel("plan_name"),
+                FieldPanel("target_2020_products"),
+                FieldPanel("target_2020_organisations"),
+                FieldPanel("target_2020_tourism_villages"),
+                FieldPanel("target_2030_products"),
+                FieldPanel("target_2030_five_star"),
+                FieldPanel("target_2030_tourism_villages"),
+                FieldPanel("target_2030_cultural_villages"),
+                FieldPanel("budget_state"),
+                FieldPanel("budget_mobilised"),
+            ],
+            heading=_("Chỉ tiêu của kế hoạch"),
+        ),
+        FieldPanel("body"),
+    ]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("trang chương trình OCOP")
+
+    @property
+    def budget_total(self):
+        return self.budget_state + self.budget_mobilised
+
+    def get_context(self, request, *args, **kwargs):
+        from .programme import programme_progress
+
+        context = super().get_context(request, *args, **kwargs)
+        context["progress"] = programme_progress(self)
+        return context
+
+
+# News, plain content pages and site settings (issue 4) are in their own modules; they are
+# imported here so that Django finds them as this app's models.
+from .news import NewsIndexPage, NewsPage, NewsPageTag  # noqa: E402,F401
+from .site_settings import SiteSettings  # noqa: E402,F401
+from .standard import StandardPage  # noqa: E402,F401

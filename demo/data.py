@@ -10,8 +10,6 @@ from dataclasses import dataclass
 from datetime import date
 
 DEMO_PASSWORD = "ocop-demo-2026"
-OFFICER_GROUP = "Cán bộ OCOP"
-PRODUCER_GROUP = "Chủ thể OCOP"
 SITE_DOMAIN = "127.0.0.1:8000"
 SITE_NAME = "OCOP Cần Thơ"
 

@@ -16,7 +16,6 @@ from decimal import Decimal
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
 from django.contrib.sites.models import Site as DjangoSite
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -32,10 +31,15 @@ import places
 from catalogue import reference
 from catalogue.certification import VALIDITY_MONTHS, stars_for_score
 from catalogue.choices import IssuingLevel
+from catalogue.roles import ensure_groups
 from cms.models import HomePage, HomePinnedProduct
+from cms.moderation import ensure_moderation
+from cms.programme import ensure_programme_page
 from villages.models import VillageExperience, VillageIndexPage, VillagePage, VillageProducer
 
 from . import data, images
+from .orders import DemoOrders
+from .pages import StoryPages
 
 Category = get_model("catalogue", "Category")
 OcopCertificate = get_model("catalogue", "OcopCertificate")
@@ -94,8 +98,14 @@ class DemoLoader:
             index = self.village_index(home)
             for spec in data.VILLAGES:
                 self.village(index, spec)
+            ensure_programme_page()
             self.accounts()
+            # Profiles, product stories, news and content pages, owned by the producers'
+            # accounts; then who may edit them and the officers' approval workflow.
+            StoryPages(self, home).run()
+            ensure_moderation()
             self.sites()
+            DemoOrders(self).run()
         return self.created
 
     # Commerce
@@ -358,16 +368,10 @@ class DemoLoader:
     # People and sites
 
     def accounts(self):
-        officers, _ = Group.objects.get_or_create(name=data.OFFICER_GROUP)
-        producers, _ = Group.objects.get_or_create(name=data.PRODUCER_GROUP)
-        # Officers reach the Wagtail admin; producers reach Oscar's dashboard, which
-        # scopes a partner's users to their own products.
-        officers.permissions.add(
-            Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-        )
-        producers.permissions.add(
-            Permission.objects.get(content_type__app_label="partner", codename="dashboard_access")
-        )
+        # The groups and their permissions are the reference roles (catalogue.roles);
+        # producers run their shop in the seller area, not in Oscar's dashboard, whose
+        # product form could publish a product without an officer's approval.
+        officers, producers = ensure_groups()
         User = get_user_model()
         for spec in data.ACCOUNTS:
             user = User.objects.filter(email__iexact=spec.email).first()

@@ -25,10 +25,10 @@ class VillageIndexPage(Page):
         verbose_name = _("danh sách làng du lịch")
 
     def get_context(self, request, *args, **kwargs):
+        from .listing import village_listing
+
         context = super().get_context(request, *args, **kwargs)
-        context["villages"] = (
-            VillagePage.objects.child_of(self).live().specific().order_by("title")
-        )
+        context.update(village_listing(self, request.GET))
         return context
 
 
@@ -58,7 +58,9 @@ class VillagePage(Page):
         related_name="+",
         verbose_name=_("ảnh chính"),
     )
-    latitude = models.DecimalField(_("vĩ độ"), max_digits=9, decimal_places=6, null=True, blank=True)
+    latitude = models.DecimalField(
+        _("vĩ độ"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
     longitude = models.DecimalField(
         _("kinh độ"), max_digits=9, decimal_places=6, null=True, blank=True
     )
@@ -109,7 +111,10 @@ class VillagePage(Page):
 class VillageExperience(Orderable):
     page = ParentalKey(VillagePage, on_delete=models.CASCADE, related_name="experiences")
     product = models.ForeignKey(
-        "catalogue.Product", on_delete=models.CASCADE, related_name="+", verbose_name=_("trải nghiệm")
+        "catalogue.Product",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("trải nghiệm"),
     )
     panels = [FieldPanel("product")]
 

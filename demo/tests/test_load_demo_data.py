@@ -23,7 +23,7 @@ from wagtail.models import Page, Site
 
 import places
 from cms.models import HomePage
-from demo import data
+from demo import data, orders, stories
 from demo.loader import DemoLoader
 from villages.models import VillageIndexPage, VillagePage
 
@@ -98,12 +98,14 @@ def test_the_first_run_creates_one_file_per_image(demo):
     counts, files = demo["first"]
 
     assert files_before == []
-    products = len(data.all_products())
+    # and the product a producer submitted, still awaiting approval
+    products = len(data.all_products()) + len(orders.AWAITING_APPROVAL)
     assert counts["products"] - counts_before["products"] == products
     assert counts["product images"] == products
-    # one picture per village and the home page's hero
-    assert counts["cms images"] - counts_before["cms images"] == len(data.VILLAGES) + 1
-    assert len(files) == products + len(data.VILLAGES) + 1
+    # one picture per village, producer and news article, and the home page's hero
+    pictures = len(data.VILLAGES) + len(data.PRODUCERS) + len(stories.NEWS) + 1
+    assert counts["cms images"] - counts_before["cms images"] == pictures
+    assert len(files) == products + pictures
     assert all(name.endswith(".jpg") for name in files)
 
 
@@ -229,7 +231,10 @@ def test_accounts_log_in_with_the_demo_password(demo):
     assert not producer.is_staff
     assert list(producer.groups.values_list("name", flat=True)) == ["Chủ thể OCOP"]
     assert list(producer.partners.values_list("name", flat=True)) == ["Cơ sở Bánh tráng Út Hương"]
-    assert producer.has_perm("partner.dashboard_access")
+    # Producers run their shop in the seller area; Oscar's dashboard could publish
+    # a product without an officer's approval.
+    assert not producer.has_perm("partner.dashboard_access")
+    assert not producer.has_perm("catalogue.change_ocopcertificate")
 
 
 def test_a_rerun_keeps_what_an_officer_changed(demo):
@@ -248,3 +253,42 @@ def test_a_rerun_keeps_what_an_officer_changed(demo):
     assert StockRecord.objects.get(pk=record.pk).price == Decimal("42000")
     assert VillagePage.objects.get(pk=page.pk).title == "Cồn Sơn (Bình Thủy)"
     assert snapshot(demo["media_root"])[0] == counts_before
+
+
+def test_profiles_stories_news_and_content_pages_are_published_and_owned(demo):
+    from cms.models import NewsPage, StandardPage
+    from profiles.models import ProducerPage, ProductProfilePage
+
+    producers = ProducerPage.objects.live()
+    stories_ = ProductProfilePage.objects.live()
+    certified = [p for p in data.all_products() if p.certs]
+
+    assert producers.count() == len(data.PRODUCERS)
+    assert all(page.image_id and page.body for page in producers)
+    assert stories_.count() == len(certified)
+    assert {page.product.code for page in stories_} == {f"demo-{p.key}" for p in certified}
+    assert NewsPage.objects.live().count() == len(stories.NEWS)
+    assert set(StandardPage.objects.live().values_list("slug", flat=True)) == {
+        "gioi-thieu",
+        "tro-thanh-chu-the-ocop",
+        "giao-hang-doi-tra",
+        "chinh-sach-bao-mat",
+        "dieu-khoan",
+    }
+    owner = User.objects.get(email="producer2@ocop-cantho.local")
+    assert ProducerPage.objects.get(slug="ut-huong").owner == owner
+    assert ProducerPage.objects.get(slug="con-son-xanh").owner is None
+    assert {
+        p.owner for p in stories_.filter(product__stockrecords__partner__code="demo-ut-huong")
+    } == {owner}
+
+
+def test_the_approval_workflow_guards_the_whole_site(demo):
+    from wagtail.models import Workflow
+
+    from cms.moderation import WORKFLOW_NAME
+
+    home = HomePage.objects.get()
+    assert home.get_workflow() == Workflow.objects.get(name=WORKFLOW_NAME)
+    producer = User.objects.get(email="producer1@ocop-cantho.local")
+    assert producer.has_perm("wagtailadmin.access_admin")

@@ -1,0 +1,170 @@
+"""The products the home page promotes, picked live from the catalogue on every view.
+
+Nothing is copied into the page: stars come from certificates in force today, so a
+product drops out of every list on the day its certificate expires or is revoked.
+
+The cost is a fixed number of queries whatever the catalogue's size: each list is
+picked as a short list of ids, then every product shown is loaded once with what the
+product card needs (stock records, producers, images, options) prefetched.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Exists, F, Max, OuterRef, Prefetch, Subquery
+from django.utils import timezone
+from oscar.core.loading import get_model
+
+Product = get_model("catalogue", "Product")
+Category = get_model("catalogue", "Category")
+ProductCategory = get_model("catalogue", "ProductCategory")
+OcopCertificate = get_model("catalogue", "OcopCertificate")
+
+PINNED_LIMIT = 8
+NATIONAL_LIMIT = 4
+PER_GROUP_LIMIT = 4
+NEW_LIMIT = 4
+VILLAGE_LIMIT = 6
+NATIONAL_STARS = 5
+# The rendition village cards ask for: prefetching the same spec costs no query per card.
+VILLAGE_THUMBNAIL = "fill-640x400"
+
+
+@dataclass
+class GroupShelf:
+    """One OCOP product group and its best-rated products."""
+
+    group: object
+    products: list = field(default_factory=list)
+
+
+@dataclass
+class HomePromotions:
+    pinned: list
+    national: list
+    groups: list
+    newly_certified: list
+
+    @property
+    def is_empty(self):
+        return not (
+            self.pinned
+            or self.national
+            or self.newly_certified
+            or any(shelf.products for shelf in self.groups)
+        )
+
+
+def promotable(on=None):
+    """Public, browsable products with their live rating (``ocop_stars``)."""
+    return Product.objects.browsable().with_rating(on)
+
+
+def best_rated(queryset):
+    """Stars first, then best-selling (Oscar's analytics), then the newest."""
+    return queryset.order_by(
+        F("ocop_stars").desc(nulls_last=True),
+        F("stats__num_purchases").desc(nulls_last=True),
+        "-date_created",
+        "-pk",
+    )
+
+
+def _ids(queryset, limit):
+    return list(queryset.values_list("pk", flat=True)[:limit])
+
+
+def pinned_ids(page):
+    """Products pinned by an officer, in their order, skipping ones no longer public."""
+    return list(
+        page.pinned_products.filter(product__is_public=True, product__parent__isnull=True)
+        .order_by("sort_order", "pk")
+        .values_list("product_id", flat=True)[:PINNED_LIMIT]
+    )
+
+
+def national_ids(on=None):
+    return _ids(best_rated(promotable(on).filter(ocop_stars=NATIONAL_STARS)), NATIONAL_LIMIT)
+
+
+def product_groups():
+    """The top-level OCOP groups (Decision 148), in their official order."""
+    return list(Category.objects.browsable().filter(depth=1).order_by("path"))
+
+
+def group_ids(group, on=None):
+    in_group = ProductCategory.objects.filter(
+        product=OuterRef("pk"), category__path__startswith=group.path
+    )
+    certified = promotable(on).filter(ocop_stars__isnull=False).filter(Exists(in_group))
+    return _ids(best_rated(certified), PER_GROUP_LIMIT)
+
+
+def newly_certified_ids(on=None):
+    """Products whose newest certificate in force is the most recent decision."""
+    on = on or timezone.localdate()
+    newest = (
+        OcopCertificate.objects.certified(on)
+        .filter(product=OuterRef("pk"))
+        .values("product")
+        .annotate(latest=Max("decision_date"))
+        .values("latest")
+    )
+    queryset = (
+        promotable(on)
+        .filter(ocop_stars__isnull=False)
+        .annotate(newest_decision=Subquery(newest))
+        .order_by("-newest_decision", "-pk")
+    )
+    return _ids(queryset, NEW_LIMIT)
+
+
+def products_for_cards(ids, on=None):
+    """{pk: product} with everything the product card reads, in a fixed number of queries."""
+    if not ids:
+        return {}
+    products = (
+        Product.objects.base_queryset()
+        .with_rating(on)
+        .filter(pk__in=set(ids))
+        .prefetch_related("stockrecords__partner")
+    )
+    return {product.pk: product for product in products}
+
+
+def home_promotions(page, on=None):
+    """Everything the home page promotes: pinned, national 5★, each group, new."""
+    groups = product_groups()
+    picked = {
+        "pinned": pinned_ids(page),
+        "national": national_ids(on),
+        "new": newly_certified_ids(on),
+    }
+    per_group = [(group, group_ids(group, on)) for group in groups]
+    every_id = [pk for ids in picked.values() for pk in ids]
+    every_id += [pk for _group, ids in per_group for pk in ids]
+    products = products_for_cards(every_id, on)
+
+    def pick(ids):
+        return [products[pk] for pk in ids if pk in products]
+
+    return HomePromotions(
+        pinned=pick(picked["pinned"]),
+        national=pick(picked["national"]),
+        groups=[GroupShelf(group, pick(ids)) for group, ids in per_group],
+        newly_certified=pick(picked["new"]),
+    )
+
+
+def featured_villages(limit=VILLAGE_LIMIT):
+    """Live village pages for the home page strip, their images' thumbnails prefetched."""
+    from wagtail.images import get_image_model
+
+    from villages.models import VillagePage
+
+    images = get_image_model().objects.prefetch_renditions(VILLAGE_THUMBNAIL)
+    return list(
+        VillagePage.objects.live()
+        .public()
+        .prefetch_related(Prefetch("image", queryset=images))
+        .order_by("path")[:limit]
+    )

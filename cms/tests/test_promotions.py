@@ -1,0 +1,150 @@
+"""What the home page promotes, read live from the catalogue, at a fixed query cost."""
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+from oscar.core.loading import get_model
+
+from cms import promotions
+from cms.models import HomePinnedProduct
+
+from .factories import certify, groups, make_home, make_product
+
+ProductRecord = get_model("analytics", "ProductRecord")
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(products):
+    return [product.title for product in products]
+
+
+@pytest.fixture
+def home():
+    return make_home()
+
+
+@pytest.fixture
+def group():
+    return groups()
+
+
+def test_pinned_products_come_in_the_officers_order_and_skip_hidden_ones(home, group):
+    first = make_product("Bánh pía", group["1.3"], stars=3)
+    hidden = make_product("Rượu ẩn", group["2.1"], stars=4, is_public=False)
+    second = make_product("Nón lá", group["4"])
+    for order, product in enumerate([second, hidden, first]):
+        HomePinnedProduct.objects.create(page=home, product=product, sort_order=order)
+
+    picked = promotions.home_promotions(home)
+
+    assert titles(picked.pinned) == ["Nón lá", "Bánh pía"]
+
+
+def test_national_shelf_holds_only_five_star_products_in_force(home, group):
+    make_product("Gạo ST25", group["1.2"], stars=5)
+    make_product("Trà mãng cầu", group["2.2"], stars=4)
+    expired = make_product("Mật ong hết hạn", group["1.3"])
+    certify(expired, 5, issued=timezone.localdate() - dt.timedelta(days=40 * 30))
+    revoked = make_product("Rượu thu hồi", group["2.1"])
+    certify(revoked, 5, revoked_on=timezone.localdate(), revocation_reason="Vi phạm")
+
+    picked = promotions.home_promotions(home)
+
+    assert titles(picked.national) == ["Gạo ST25"]
+    assert picked.national[0].ocop_stars == 5
+
+
+def test_each_group_shows_its_best_rated_certified_products_stars_then_best_selling(home, group):
+    make_product("Bánh tráng 3 sao", group["1.3"], stars=3)
+    best_seller = make_product("Khô cá 4 sao bán chạy", group["1.3"], stars=4)
+    make_product("Lạp xưởng 4 sao", group["1.1"], stars=4)
+    make_product("Mắm 5 sao", group["1.4"], stars=5)
+    make_product("Kẹo dừa 4 sao", group["1.3"], stars=4)
+    make_product("Bánh chưa xếp hạng", group["1.3"])
+    make_product("Trà 3 sao", group["2.2"], stars=3)
+    ProductRecord.objects.create(product=best_seller, num_purchases=40)
+
+    picked = promotions.home_promotions(home)
+
+    shelves = {shelf.group.code: titles(shelf.products) for shelf in picked.groups}
+    assert list(shelves) == ["1", "2", "3", "4", "5", "6"]
+    # Up to four per group: the 3★ product of five certified ones in food is left out.
+    assert shelves["1"] == [
+        "Mắm 5 sao",
+        "Khô cá 4 sao bán chạy",
+        "Kẹo dừa 4 sao",
+        "Lạp xưởng 4 sao",
+    ]
+    assert shelves["2"] == ["Trà 3 sao"]
+    assert shelves["3"] == shelves["4"] == shelves["5"] == shelves["6"] == []
+
+
+def test_newly_certified_products_are_ordered_by_their_newest_decision(home, group):
+    today = timezone.localdate()
+    older = make_product("Chứng nhận năm ngoái", group["1.3"])
+    certify(older, 4, issued=today - dt.timedelta(days=365))
+    renewed = make_product("Vừa gia hạn", group["1.3"])
+    certify(renewed, 4, issued=today - dt.timedelta(days=900))
+    certify(renewed, 3, issued=today - dt.timedelta(days=2))
+    newest = make_product("Mới công nhận", group["2.2"])
+    certify(newest, 3, issued=today - dt.timedelta(days=10))
+    future = make_product("Quyết định ngày mai", group["2.2"])
+    certify(future, 4, issued=today + dt.timedelta(days=1))
+
+    picked = promotions.home_promotions(home)
+
+    assert titles(picked.newly_certified) == [
+        "Vừa gia hạn",
+        "Mới công nhận",
+        "Chứng nhận năm ngoái",
+    ]
+
+
+def test_a_product_drops_out_of_every_list_when_its_certificate_expires(home, group):
+    import time_machine
+
+    product = make_product("Bánh pía Sóc Trăng", group["1.3"])
+    cert = certify(product, 5)
+
+    assert titles(promotions.home_promotions(home).national) == ["Bánh pía Sóc Trăng"]
+    with time_machine.travel(cert.expires_on, tick=False):
+        later = promotions.home_promotions(home)
+    assert later.national == later.newly_certified == []
+    assert all(shelf.products == [] for shelf in later.groups)
+    assert later.is_empty
+
+
+def build_catalogue(group, count, start=0):
+    """``count`` certified products spread over the six groups and three star levels."""
+    leaves = ["1.3", "2.2", "3.1", "4", "5", "6"]
+    for n in range(start, start + count):
+        make_product(f"Sản phẩm {n}", group[leaves[n % 6]], stars=3 + n % 3)
+
+
+def test_home_page_query_count_does_not_grow_with_the_catalogue(
+    client, home, group, django_assert_num_queries
+):
+    # Enough products to fill every shelf, so a bigger catalogue changes only the data.
+    pinned = make_product("Sản phẩm ghim", group["1.3"], stars=4)
+    HomePinnedProduct.objects.create(page=home, product=pinned, sort_order=0)
+    build_catalogue(group, 36)
+    client.get("/")  # warms the per-process caches (site root paths, thumbnails)
+
+    with django_assert_num_queries(QUERIES_FOR_HOME) as small:
+        response = client.get("/")
+    assert response.status_code == 200
+    assert response.content.decode().count('class="product-card"') == 1 + 4 + 6 * 4 + 4
+
+    build_catalogue(group, 72, start=36)
+    client.get("/")
+    with django_assert_num_queries(QUERIES_FOR_HOME) as big:
+        client.get("/")
+    assert len(small.captured_queries) == len(big.captured_queries)
+
+
+# Site and page routing (4), the six groups (1), the picks: pinned, national, new and one
+# per group (9), the products shown with their prefetches (7), the village strip and its
+# index (3), the site settings read by the header and footer (1).
+QUERIES_FOR_HOME = 25

@@ -1,0 +1,65 @@
+"""One search box for products and pages: producers, villages and news are found with
+the same forgiving matching as products (no diacritics needed, "đ" typed as "d")."""
+
+from datetime import date
+
+import pytest
+
+from cms.models import NewsIndexPage, NewsPage
+from cms.search import page_results
+from profiles.models import ProducerIndexPage, ProducerPage
+from villages.models import VillageIndexPage, VillagePage
+
+from .factories import make_home, producer
+
+
+@pytest.fixture
+def pages(db):
+    home = make_home()
+    producers = home.add_child(instance=ProducerIndexPage(title="Chủ thể", slug="co-so"))
+    villages = home.add_child(instance=VillageIndexPage(title="Làng", slug="lang"))
+    news = home.add_child(instance=NewsIndexPage(title="Tin tức", slug="tin-tuc"))
+    producers.add_child(
+        instance=ProducerPage(
+            title="Cơ sở Bánh tráng Út Hương",
+            slug="ut-huong",
+            partner=producer("Cơ sở Bánh tráng Út Hương", "hkd"),
+            summary="Bánh tráng phơi sương.",
+        )
+    )
+    villages.add_child(
+        instance=VillagePage(title="Làng nghề bánh tráng Thuận Hưng", slug="thuan-hung")
+    )
+    villages.add_child(instance=VillagePage(title="Chợ nổi Cái Răng", slug="cai-rang"))
+    news.add_child(
+        instance=NewsPage(title="Hội chợ đặc sản Đồng bằng", slug="hoi-cho", date=date(2026, 5, 1))
+    )
+    draft = villages.add_child(instance=VillagePage(title="Bánh tráng nháp", slug="nhap"))
+    draft.unpublish()
+    return home
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("banh trang", ["Cơ sở Bánh tráng Út Hương", "Làng nghề bánh tráng Thuận Hưng"]),
+        ("BÁNH TRÁNG thuan hung", ["Làng nghề bánh tráng Thuận Hưng"]),
+        ("cho noi", ["Chợ nổi Cái Răng"]),
+        ("dong bang", ["Hội chợ đặc sản Đồng bằng"]),
+        ("phoi suong", ["Cơ sở Bánh tráng Út Hương"]),
+        ("", []),
+        ("   !!! ", []),
+        ("khong co gi", []),
+    ],
+)
+def test_pages_are_found_without_diacritics_and_drafts_never(pages, query, expected):
+    assert [result.title for result in page_results(query)] == expected
+
+
+def test_the_search_results_page_lists_matching_pages_above_products(client, pages):
+    response = client.get("/cua-hang/search/", {"q": "cho noi"})
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'href="/lang/cai-rang/">Chợ nổi Cái Răng</a>' in html
+    assert "Làng du lịch</span>" in html
