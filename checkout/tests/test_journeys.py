@@ -1,0 +1,93 @@
+"""Browser journeys on a phone: card (with localstripe's Stripe.js), a declined card, cash."""
+
+import re
+
+import pytest
+from oscar.core.loading import get_model
+
+from payments.models import PendingCheckout
+
+from .factories import cantho_ward, two_producer_shop
+
+Order = get_model("order", "Order")
+
+pytestmark = pytest.mark.browser
+
+
+def fill_basket_and_address(page, products):
+    for product in products:
+        page.goto(product.get_absolute_url())
+        page.locator("#add_to_basket_form [type=submit]").click()
+        page.wait_for_load_state()
+    page.goto("/cua-hang/checkout/")
+    page.fill("#id_username", "lan@example.vn")
+    page.check("#id_options_0")
+    page.locator("form [type=submit]").last.click()
+    page.fill("#id_first_name", "Nguyễn Thị Lan")
+    page.fill("#id_phone_number", "0912 345 678")
+    page.select_option("#id_province_code", "92")
+    page.select_option("#id_ward_code", cantho_ward())
+    page.fill("#id_line1", "12 Đường 3/2")
+    page.locator("#new_shipping_address [type=submit]").click()
+    page.wait_for_url(re.compile(r"/checkout/payment-method/"))
+
+
+def choose(page, method):
+    page.check(f"input[name=method][value={method}]")
+    page.locator(".checkout-payment-method [type=submit]").click()
+    page.wait_for_url(re.compile(r"/checkout/preview/"))
+
+
+def enter_card(page, number):
+    element = page.locator("#card-element")
+    element.locator("input[placeholder=number]").fill(number)
+    element.locator("input[placeholder=exp_month]").fill("12")
+    element.locator("input[placeholder=exp_year]").fill("30")
+    element.locator("input[placeholder=cvc]").fill("123")
+
+
+def test_guest_on_a_phone_pays_two_producers_by_card(phone_page, stripe_settings):
+    rice, honey = two_producer_shop()
+    fill_basket_and_address(phone_page, [rice, honey])
+    choose(phone_page, "card")
+
+    enter_card(phone_page, "4242424242424242")
+    phone_page.locator("#place-order").click()
+
+    phone_page.wait_for_url(re.compile(r"/checkout/thank-you/"))
+    order = Order.objects.get()
+    assert order.lines.count() == 2
+    assert order.fulfilment_groups.count() == 2
+    assert order.number in phone_page.locator("h1").inner_text()
+    assert PendingCheckout.objects.get().status == "placed"
+
+
+def test_declined_card_keeps_the_basket(phone_page, stripe_settings):
+    rice, honey = two_producer_shop()
+    fill_basket_and_address(phone_page, [rice, honey])
+    choose(phone_page, "card")
+
+    enter_card(phone_page, "4000000000000341")
+    phone_page.locator("#place-order").click()
+
+    error = phone_page.locator("#card-errors")
+    error.wait_for(state="visible")
+    phone_page.wait_for_function("document.querySelector('#card-errors').textContent.length > 0")
+    assert error.inner_text().startswith("Thẻ bị từ chối")
+    assert Order.objects.count() == 0
+    phone_page.goto("/cua-hang/basket/")
+    assert "Mật ong Phong Điền" in phone_page.content()
+    assert "Bánh tráng Thuận Hưng" in phone_page.content()
+
+
+def test_guest_pays_cash_on_delivery(phone_page, stripe_settings):
+    rice, _honey = two_producer_shop()
+    fill_basket_and_address(phone_page, [rice])
+    choose(phone_page, "cod")
+
+    phone_page.locator("#place-order").click()
+
+    phone_page.wait_for_url(re.compile(r"/checkout/thank-you/"))
+    order = Order.objects.get()
+    assert order.sources.get().source_type.code == "cod"
+    assert "Thanh toán khi nhận hàng" in phone_page.content()

@@ -1,0 +1,124 @@
+"""Oscar's order dashboard, scoped for producers, with refunds and per-producer delivery.
+
+Oscar lets a partner user open any order holding one of its lines and then shows the
+whole order; here a producer sees only its own lines, its own delivery group and the
+address it ships to. Staff keep the full view and can refund card payments.
+"""
+
+import uuid
+
+from django import forms
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import generic
+from oscar.apps.dashboard.orders import views
+from oscar.apps.dashboard.orders.views import *  # noqa: F401,F403
+from oscar.core.loading import get_model
+
+from order.fulfilment import update_fulfilment
+from order.templatetags.order_groups import order_groups
+from payments.refunds import RefundRefused, refund, refundable
+
+Partner = get_model("partner", "Partner")
+FulfilmentGroup = get_model("order", "FulfilmentGroup")
+
+
+def is_producer_view(user):
+    return not user.is_staff
+
+
+class RefundForm(forms.Form):
+    amount = forms.IntegerField(label=gettext_lazy("Số tiền hoàn (₫)"), min_value=1)
+    # Rendered once per page: submitting the same form twice refunds once.
+    key = forms.UUIDField(widget=forms.HiddenInput)
+
+
+class FulfilmentForm(forms.ModelForm):
+    class Meta:
+        model = FulfilmentGroup
+        fields = ["status", "carrier", "tracking_number"]
+
+
+class OrderListView(views.OrderListView):
+    pass
+
+
+class OrderDetailView(views.OrderDetailView):
+    def get_order_lines(self):
+        lines = super().get_order_lines()
+        if is_producer_view(self.request.user):
+            return lines.filter(partner__users=self.request.user)
+        return lines
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        user = self.request.user
+        producer = is_producer_view(user)
+        ctx["producer_view"] = producer
+        groups = order_groups(self.object)
+        if producer:
+            mine = set(Partner.objects.filter(users=user).values_list("pk", flat=True))
+            groups = [(g, lines) for g, lines in groups if g.partner_id in mine]
+        ctx["fulfilment_groups"] = [
+            (g, lines, FulfilmentForm(instance=g, prefix=f"g{g.pk}")) for g, lines in groups
+        ]
+        source, available = refundable(self.object)
+        if not producer and source is not None:
+            ctx["refund_form"] = RefundForm(initial={"amount": int(available), "key": uuid.uuid4()})
+            ctx["refundable"] = available
+        return ctx
+
+
+def _order_for(request, number):
+    order = views.queryset_orders_for_user(request.user).filter(number=number).first()
+    if order is None:
+        raise Http404
+    return order
+
+
+class OrderRefundView(generic.View):
+    """Staff only: a full or partial refund of the order's card payment."""
+
+    def post(self, request, number):
+        if not request.user.is_staff:
+            raise Http404
+        order = _order_for(request, number)
+        form = RefundForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Số tiền hoàn không hợp lệ."))
+        else:
+            try:
+                refund(
+                    order, form.cleaned_data["amount"], form.cleaned_data["key"], user=request.user
+                )
+            except RefundRefused as refusal:
+                messages.error(request, str(refusal))
+            else:
+                messages.success(request, _("Đã hoàn tiền."))
+        return redirect("dashboard:order-detail", number=order.number)
+
+
+class FulfilmentUpdateView(generic.View):
+    """A producer (or staff) moves its delivery group along: packed, shipped, delivered."""
+
+    def post(self, request, number, group_id):
+        order = _order_for(request, number)
+        groups = FulfilmentGroup.objects.filter(order=order)
+        if is_producer_view(request.user):
+            groups = groups.filter(partner__users=request.user)
+        group = get_object_or_404(groups, pk=group_id)
+        form = FulfilmentForm(request.POST, instance=group, prefix=f"g{group.pk}")
+        if form.is_valid():
+            data = form.cleaned_data
+            update_fulfilment(
+                group, data["status"], data["carrier"], data["tracking_number"], request=request
+            )
+            messages.success(
+                request, _("Đã cập nhật giao hàng của %(name)s.") % {"name": group.partner.name}
+            )
+        else:
+            messages.error(request, _("Thông tin giao hàng không hợp lệ."))
+        return redirect("dashboard:order-detail", number=order.number)

@@ -1,0 +1,102 @@
+"""Test helpers: a real localstripe on a free loopback port, and what Stripe.js would do."""
+
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+PUBLISHABLE_KEY = "pk_test_ocop"
+SECRET_KEY = "sk_test_ocop"
+WEBHOOK_SECRET = "whsec_test_ocop"
+WEBHOOK_PATH = "/payments/stripe/webhook/"
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_localstripe():
+    """(process, base url) of a localstripe that keeps its state in memory only."""
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "payments.localstripe_runner", "--port", str(port)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        try:
+            requests.get(f"{base}/js.stripe.com/v3/", timeout=1)
+            return process, base
+        except requests.ConnectionError:
+            time.sleep(0.1)
+    process.kill()
+    raise RuntimeError("localstripe did not start")
+
+
+def stop(process):
+    process.terminate()
+    try:
+        process.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+def card_payment_method(base, number):
+    """The card id localstripe's Stripe.js gets from ``createToken`` for ``number``."""
+    response = requests.post(
+        f"{base}/v1/tokens",
+        data={
+            "card[number]": number,
+            "card[exp_month]": "12",
+            "card[exp_year]": "2030",
+            "card[cvc]": "123",
+            "key": PUBLISHABLE_KEY,
+        },
+        timeout=5,
+    )
+    response.raise_for_status()
+    return response.json()["card"]["id"]
+
+
+def authenticate_3ds(base, client_secret, success=True):
+    """What localstripe's Stripe.js does when the shopper completes 3-D Secure."""
+    intent_id = client_secret.split("_secret_")[0]
+    response = requests.post(
+        f"{base}/v1/payment_intents/{intent_id}/_authenticate?success={str(success).lower()}",
+        json={"key": PUBLISHABLE_KEY, "client_secret": client_secret},
+        timeout=5,
+    )
+    response.raise_for_status()
+    return response.json()
+
+
+def intent(base, intent_id):
+    response = requests.get(
+        f"{base}/v1/payment_intents/{intent_id}", auth=(SECRET_KEY, ""), timeout=5
+    )
+    response.raise_for_status()
+    return response.json()
+
+
+def intents(base):
+    response = requests.get(
+        f"{base}/v1/payment_intents", params={"limit": 100}, auth=(SECRET_KEY, ""), timeout=5
+    )
+    response.raise_for_status()
+    return response.json()["data"]
+
+
+def register_webhook(base, url):
+    response = requests.post(
+        f"{base}/_config/webhooks/site", data={"url": url, "secret": WEBHOOK_SECRET}, timeout=5
+    )
+    response.raise_for_status()
