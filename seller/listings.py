@@ -1,0 +1,169 @@
+"""Changes to a producer's listing, each written to the audit trail where it happens."""
+
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from oscar.core.loading import get_model
+from oscar.templatetags.currency_filters import currency
+
+from audit.models import AuditKind
+from audit.records import record
+
+from .forms import description_to_html
+from .models import Listing, ListingStatus
+
+Product = get_model("catalogue", "Product")
+ProductClass = get_model("catalogue", "ProductClass")
+ProductCategory = get_model("catalogue", "ProductCategory")
+ProductImage = get_model("catalogue", "ProductImage")
+StockRecord = get_model("partner", "StockRecord")
+
+GOODS_CLASS = "san-pham"
+
+
+def listing_for(product):
+    """The product's listing; products that predate the seller area count as approved."""
+    try:
+        return product.listing
+    except Listing.DoesNotExist:
+        return Listing(product=product, status=ListingStatus.APPROVED, on_sale=product.is_public)
+
+
+def _yes_no(value):
+    return _("Có") if value else _("Không")
+
+
+def _sync_public(product, listing):
+    public = listing.public_state()
+    if product.is_public != public:
+        product.is_public = public
+        product.save(update_fields=["is_public", "date_updated"])
+
+
+@transaction.atomic
+def save_listing(user, stockrecord, data):
+    product = stockrecord.product
+    partner = stockrecord.partner
+    listing = listing_for(product)
+
+    product.title = data["title"]
+    product.description = description_to_html(data["description"])
+    product.save()
+
+    price = Decimal(data["price"])
+    if stockrecord.price != price:
+        record(
+            user,
+            AuditKind.PRICE,
+            product,
+            old=currency(stockrecord.price) if stockrecord.price is not None else "",
+            new=currency(price),
+            product=product,
+            partner=partner,
+        )
+        stockrecord.price = price
+    if stockrecord.num_in_stock != data["num_in_stock"]:
+        record(
+            user,
+            AuditKind.STOCK,
+            product,
+            old=stockrecord.num_in_stock,
+            new=data["num_in_stock"],
+            product=product,
+            partner=partner,
+        )
+        stockrecord.num_in_stock = data["num_in_stock"]
+    stockrecord.save()
+
+    if listing.on_sale != data["on_sale"]:
+        record(
+            user,
+            AuditKind.AVAILABILITY,
+            product,
+            old=_yes_no(listing.on_sale),
+            new=_yes_no(data["on_sale"]),
+            product=product,
+            partner=partner,
+        )
+    listing.on_sale = data["on_sale"]
+    if listing.status == ListingStatus.REJECTED:
+        # Edited after a refusal: it goes back to the officers.
+        listing.status = ListingStatus.PENDING
+    listing.save()
+    _sync_public(product, listing)
+    return product
+
+
+@transaction.atomic
+def create_product(user, partner, data):
+    """A producer's new product: saved hidden, waiting for an officer's approval."""
+    product = Product.objects.create(
+        product_class=ProductClass.objects.get(slug=GOODS_CLASS),
+        title=data["title"],
+        description=description_to_html(data["description"]),
+        is_public=False,
+    )
+    ProductCategory.objects.create(product=product, category=data["category"])
+    StockRecord.objects.create(
+        product=product,
+        partner=partner,
+        partner_sku=f"{partner.pk}-{product.pk}",
+        price=Decimal(data["price"]),
+        num_in_stock=data["num_in_stock"],
+    )
+    Listing.objects.create(product=product, submitted_by=user)
+    if data.get("photo"):
+        add_photo(product, data["photo"])
+    record(
+        user,
+        AuditKind.PRODUCT,
+        product,
+        new=_("Chờ duyệt, giá %(price)s, tồn kho %(stock)s")
+        % {"price": currency(data["price"]), "stock": data["num_in_stock"]},
+        product=product,
+        partner=partner,
+    )
+    return product
+
+
+def add_photo(product, upload):
+    order = product.images.count()
+    return ProductImage.objects.create(product=product, original=upload, display_order=order)
+
+
+@transaction.atomic
+def move_photo(image, step):
+    """Swap a photo with its neighbour; the first photo is the one shown in lists."""
+    images = list(image.product.images.order_by("display_order", "pk"))
+    index = images.index(image)
+    target = index + step
+    if 0 <= target < len(images):
+        images[index], images[target] = images[target], images[index]
+    for position, each in enumerate(images):
+        if each.display_order != position:
+            each.display_order = position
+            each.save(update_fields=["display_order"])
+
+
+@transaction.atomic
+def decide(officer, listing, approve, note=""):
+    old = listing.get_status_display()
+    listing.status = ListingStatus.APPROVED if approve else ListingStatus.REJECTED
+    listing.note = "" if approve else note.strip()
+    listing.decided_by = officer
+    listing.decided_at = timezone.now()
+    listing.save()
+    _sync_public(listing.product, listing)
+    partner = listing.product.stockrecords.select_related("partner").first()
+    record(
+        officer,
+        AuditKind.APPROVAL,
+        listing.product,
+        old=old,
+        new=listing.get_status_display() + (f" – {listing.note}" if listing.note else ""),
+        product=listing.product,
+        partner=partner.partner if partner else None,
+    )
+    return listing
