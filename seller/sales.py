@@ -87,7 +87,7 @@ def summary(partners, today=None):
         .annotate(**_totals())
     }
     empty = {"orders": 0, "quantity": 0, "revenue": 0}
-    month_rows = _with_bars([{"month": m, **by_month.get(m, empty)} for m in months])
+    month_rows = _with_bars([{**by_month.get(m, empty), "month": m} for m in months])
 
     product_rows = _with_bars(
         list(

@@ -33,6 +33,7 @@ SELLER_URLS = {
     "profile": "own",
     "orders": "own",
     "order-detail": "order",  # tested in test_orders.py
+    "sales": "own",  # with orders of both producers in test_sales.py
     "accept-invitation": "token",
     "officer-approvals": "officer",
     "officer-review": "officer",

@@ -1,0 +1,224 @@
+"""A producer's delivery step reaches the shopper: one email, in the order's language."""
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+from django.utils import translation
+from oscar.core.loading import get_model
+
+from checkout.tests.factories import checkout_until_review, two_producer_shop
+from order.fulfilment import update_fulfilment
+
+from .factories import make_user
+
+Order = get_model("order", "Order")
+FulfilmentGroup = get_model("order", "FulfilmentGroup")
+Partner = get_model("partner", "Partner")
+
+RICE_PRODUCER = "HTX Thuận Hưng"
+HONEY_PRODUCER = "Cơ sở Ong Phong Điền"
+
+
+@pytest.fixture
+def place_order(db, django_capture_on_commit_callbacks):
+    """Places a guest order (2 × rice, 1 × honey) through checkout; returns the order.
+
+    The producers each get a user account; the placement emails are cleared.
+    """
+
+    def place(language="vi"):
+        rice, honey = two_producer_shop()
+        client = Client()
+        # override() also restores the language the English requests activate in this thread
+        with translation.override(language):
+            checkout_until_review(client, [(rice, 2), (honey, 1)], method="cod")
+            with django_capture_on_commit_callbacks(execute=True):
+                client.post(reverse("checkout:preview"), {"action": "place_order"})
+        Partner.objects.get(name=RICE_PRODUCER).users.add(make_user("rice@example.vn"))
+        Partner.objects.get(name=HONEY_PRODUCER).users.add(make_user("honey@example.vn"))
+        mail.outbox.clear()
+        return Order.objects.get()
+
+    return place
+
+
+def producer_client(email):
+    from django.contrib.auth import get_user_model
+
+    client = Client()
+    client.force_login(get_user_model().objects.get(email=email))
+    return client
+
+
+def group_of(order, name):
+    return FulfilmentGroup.objects.get(order=order, partner__name=name)
+
+
+def test_shipped_in_the_seller_area_emails_the_shopper_with_the_tracking_number(
+    place_order, django_capture_on_commit_callbacks
+):
+    # Given a guest order in Vietnamese with rice and honey
+    order = place_order()
+    rice_group = group_of(order, RICE_PRODUCER)
+    client = producer_client("rice@example.vn")
+
+    # When the rice producer marks its part shipped
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("seller:order-detail", args=[rice_group.pk]),
+            {"status": "shipped", "carrier": " Viettel Post ", "tracking_number": " VTP123456 "},
+        )
+
+    # Then the shopper gets one email about the rice, with carrier and tracking number
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["lan@example.vn"]
+    assert message.subject == f"OCOP Cần Thơ – đơn {order.number} đang được giao"
+    assert f"{RICE_PRODUCER} đã gửi phần hàng của bạn trong đơn {order.number}." in message.body
+    assert "Đơn vị vận chuyển: Viettel Post" in message.body
+    assert "Mã vận đơn: VTP123456" in message.body
+    assert "Bánh tráng Thuận Hưng × 2" in message.body
+    assert "Mật ong" not in message.body
+    assert group_of(order, HONEY_PRODUCER).status == "new"
+
+
+@pytest.mark.parametrize(
+    "steps, subject",
+    [
+        (["packed"], "OCOP Cần Thơ – đơn {n} đã được đóng gói"),
+        (["shipped", "delivered"], "OCOP Cần Thơ – đơn {n} đã giao xong"),
+    ],
+)
+def test_each_step_sends_one_email(place_order, django_capture_on_commit_callbacks, steps, subject):
+    order = place_order()
+    rice_group = group_of(order, RICE_PRODUCER)
+    client = producer_client("rice@example.vn")
+    url = reverse("seller:order-detail", args=[rice_group.pk])
+
+    for step in steps:
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(url, {"status": step, "carrier": "GHN", "tracking_number": "GHN1"})
+
+    assert [m.subject for m in mail.outbox][-1] == subject.format(n=order.number)
+    assert len(mail.outbox) == len(steps)
+    assert group_of(order, RICE_PRODUCER).status == steps[-1]
+
+
+def test_email_is_in_the_language_the_order_was_placed_in(
+    place_order, django_capture_on_commit_callbacks
+):
+    # Given an order placed on the English site, updated by a producer browsing in Vietnamese
+    order = place_order("en")
+    rice_group = group_of(order, RICE_PRODUCER)
+    client = producer_client("rice@example.vn")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("seller:order-detail", args=[rice_group.pk]),
+            {"status": "shipped", "carrier": "Viettel Post", "tracking_number": "VTP123456"},
+        )
+
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].subject == f"OCOP Cần Thơ – order {order.number} is on its way"
+    assert "Tracking number: VTP123456" in mail.outbox[0].body
+
+
+def test_no_email_when_the_status_does_not_change(place_order, django_capture_on_commit_callbacks):
+    order = place_order()
+    rice_group = group_of(order, RICE_PRODUCER)
+    rice_group.carrier, rice_group.tracking_number = "GHN", "GHN1"
+    rice_group.set_status("shipped")
+    client = producer_client("rice@example.vn")
+
+    # The seller area offers no step back to "shipped"; a crafted one is refused
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = client.post(
+            reverse("seller:order-detail", args=[rice_group.pk]),
+            {"status": "shipped", "carrier": "GHN", "tracking_number": "GHN2"},
+        )
+    assert response.status_code == 400
+    assert callbacks == []
+
+    # Correcting the tracking number of a shipped group saves it and sends nothing
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        group, changed = update_fulfilment(rice_group, "shipped", "GHN", "GHN2")
+    assert (changed, group.status, group.tracking_number) == (False, "shipped", "GHN2")
+    assert callbacks == []
+    assert mail.outbox == []
+
+
+def test_another_producer_cannot_trigger_it(place_order, django_capture_on_commit_callbacks):
+    order = place_order()
+    rice_group = group_of(order, RICE_PRODUCER)
+    honey_client = producer_client("honey@example.vn")
+    before = FulfilmentGroup.objects.filter(pk=rice_group.pk).values().get()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = honey_client.post(
+            reverse("seller:order-detail", args=[rice_group.pk]),
+            {"status": "shipped", "carrier": "GHN", "tracking_number": "GHN1"},
+        )
+
+    assert response.status_code == 404
+    assert FulfilmentGroup.objects.filter(pk=rice_group.pk).values().get() == before
+    assert mail.outbox == []
+
+
+class TestDashboard:
+    """Oscar's order dashboard moves a group through the same function."""
+
+    @pytest.fixture
+    def honey_client(self, place_order):
+        order = place_order()
+        user = Partner.objects.get(name=HONEY_PRODUCER).users.get()
+        user.user_permissions.add(Permission.objects.get(codename="dashboard_access"))
+        client = Client()
+        client.force_login(user)
+        return order, client
+
+    def post(self, client, order, group, **data):
+        url = reverse(
+            "dashboard:order-fulfilment", kwargs={"number": order.number, "group_id": group.pk}
+        )
+        return client.post(url, {f"g{group.pk}-{k}": v for k, v in data.items()})
+
+    def test_shipping_from_the_dashboard_emails_the_shopper_once(
+        self, honey_client, django_capture_on_commit_callbacks
+    ):
+        order, client = honey_client
+        honey_group = group_of(order, HONEY_PRODUCER)
+
+        with django_capture_on_commit_callbacks(execute=True):
+            self.post(
+                client, order, honey_group, status="shipped", carrier="GHN", tracking_number="G1"
+            )
+        with django_capture_on_commit_callbacks(execute=True):
+            self.post(
+                client, order, honey_group, status="shipped", carrier="GHN", tracking_number="G2"
+            )
+
+        assert [(m.to, m.subject) for m in mail.outbox] == [
+            (["lan@example.vn"], f"OCOP Cần Thơ – đơn {order.number} đang được giao")
+        ]
+        assert "Mã vận đơn: G1" in mail.outbox[0].body
+        honey_group.refresh_from_db()
+        assert (honey_group.status, honey_group.tracking_number) == ("shipped", "G2")
+
+    def test_another_producers_group_is_404_and_sends_nothing(
+        self, honey_client, django_capture_on_commit_callbacks
+    ):
+        order, client = honey_client
+        rice_group = group_of(order, RICE_PRODUCER)
+
+        with django_capture_on_commit_callbacks(execute=True):
+            response = self.post(
+                client, order, rice_group, status="shipped", carrier="GHN", tracking_number="G1"
+            )
+
+        assert response.status_code == 404
+        rice_group.refresh_from_db()
+        assert (rice_group.status, rice_group.tracking_number) == ("new", "")
+        assert mail.outbox == []
