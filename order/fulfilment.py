@@ -16,12 +16,16 @@ logger = logging.getLogger(__name__)
 
 FulfilmentGroup = get_model("order", "FulfilmentGroup")
 Dispatcher = get_class("communication.utils", "Dispatcher")
+EventHandler = get_class("order.processing", "EventHandler")
 OrderDispatcher = get_class("order.utils", "OrderDispatcher")
 
 Status = FulfilmentGroup.Status
 
 # The steps a shopper waits for; "new" and "cancelled" are not announced from here.
 ANNOUNCED = {Status.PACKED, Status.SHIPPED, Status.DELIVERED}
+# Stock reserved at placement is still on the producer's shelf until the parcel leaves.
+ON_SHELF = {Status.NEW, Status.PACKED}
+LEFT_SHELF = {Status.SHIPPED, Status.DELIVERED}
 EVENT_CODE = "DELIVERY_UPDATE"
 
 
@@ -43,12 +47,29 @@ def update_fulfilment(group, status, carrier=None, tracking_number=None, request
             current.tracking_number = tracking_number.strip()
         changed = current.status != status
         if changed:
+            move_stock(current, current.status, status)
             current.set_status(status)
         else:
             current.save(update_fields=["carrier", "tracking_number", "updated_at"])
         if changed and status in ANNOUNCED:
             transaction.on_commit(lambda: notify_shopper(current, request))
     return current, changed
+
+
+def move_stock(group, previous, status):
+    """Settle the stock reserved for ``group``'s lines when its parcel ships (the units
+    leave the shelf) or is cancelled before shipping (the units go back on sale)."""
+    if previous not in ON_SHELF:
+        return
+    if status in LEFT_SHELF:
+        settle = EventHandler().consume_stock_allocations
+    elif status == Status.CANCELLED:
+        settle = EventHandler().cancel_stock_allocations
+    else:
+        return
+    lines = list(group.order.lines.filter(partner=group.partner).select_related("stockrecord"))
+    if lines:
+        settle(group.order, lines, [line.quantity for line in lines])
 
 
 def shopper_language(order):

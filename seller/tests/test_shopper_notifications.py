@@ -5,43 +5,15 @@ from django.contrib.auth.models import Permission
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
-from django.utils import translation
 from oscar.core.loading import get_model
 
-from checkout.tests.factories import checkout_until_review, two_producer_shop
 from order.fulfilment import update_fulfilment
 
-from .factories import make_user
+from .conftest import HONEY_PRODUCER, RICE_PRODUCER
 
 Order = get_model("order", "Order")
 FulfilmentGroup = get_model("order", "FulfilmentGroup")
 Partner = get_model("partner", "Partner")
-
-RICE_PRODUCER = "HTX Thuận Hưng"
-HONEY_PRODUCER = "Cơ sở Ong Phong Điền"
-
-
-@pytest.fixture
-def place_order(db, django_capture_on_commit_callbacks):
-    """Places a guest order (2 × rice, 1 × honey) through checkout; returns the order.
-
-    The producers each get a user account; the placement emails are cleared.
-    """
-
-    def place(language="vi"):
-        rice, honey = two_producer_shop()
-        client = Client()
-        # override() also restores the language the English requests activate in this thread
-        with translation.override(language):
-            checkout_until_review(client, [(rice, 2), (honey, 1)], method="cod")
-            with django_capture_on_commit_callbacks(execute=True):
-                client.post(reverse("checkout:preview"), {"action": "place_order"})
-        Partner.objects.get(name=RICE_PRODUCER).users.add(make_user("rice@example.vn"))
-        Partner.objects.get(name=HONEY_PRODUCER).users.add(make_user("honey@example.vn"))
-        mail.outbox.clear()
-        return Order.objects.get()
-
-    return place
 
 
 def producer_client(email):
