@@ -54,6 +54,11 @@ def pending_for(request, submission, method, order_number):
         pk=request.session.get(SESSION_KEY), status=PendingCheckout.Status.OPEN
     ).first()
     if existing and _same_choices(existing, fields):
+        # The language is not a payment choice (the PaymentIntent stays), but the
+        # shopper's emails follow the language they last used.
+        if existing.language != fields["language"]:
+            existing.language = fields["language"]
+            existing.save(update_fields=["language"])
         return existing
     pending = PendingCheckout.objects.create(**fields)
     request.session[SESSION_KEY] = pending.pk
