@@ -45,6 +45,9 @@ STRIPE_API_BASE = env.str("STRIPE_API_BASE", default="")
 STRIPE_JS_URL = env.str("STRIPE_JS_URL", default="https://js.stripe.com/v3/")
 
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
+# How many reverse proxies stand in front of the app: the login rate limit reads the
+# client's address that many hops back in X-Forwarded-For.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1)
 
 # Banner saying that names, products and certificates are sample data (off for real data).
 DEMO_DATA_NOTICE = env.bool("DEMO_DATA_NOTICE", default=True)

@@ -107,6 +107,23 @@ class VillagePage(Page):
     def commune_name(self):
         return places.ward_name(self.commune_code)
 
+    def get_context(self, request, *args, **kwargs):
+        from profiles.models import ProducerPage
+
+        context = super().get_context(request, *args, **kwargs)
+        links = list(self.producers.select_related("partner"))
+        pages = {
+            page.partner_id: page
+            for page in ProducerPage.objects.live().filter(
+                partner__in=[link.partner_id for link in links]
+            )
+        }
+        # Each producer with its profile page when it has one (one query for all).
+        context["village_producers"] = [
+            (link.partner, pages.get(link.partner_id)) for link in links
+        ]
+        return context
+
 
 class VillageExperience(Orderable):
     page = ParentalKey(VillagePage, on_delete=models.CASCADE, related_name="experiences")

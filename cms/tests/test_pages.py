@@ -232,6 +232,28 @@ def test_village_page_shows_its_story_recognition_experiences_and_producers(clie
     assert "/cua-hang/search/?q=HTX%20Tr%C3%A1i%20c%C3%A2y%20M%E1%BB%B9%20Kh%C3%A1nh" in html
 
 
+def test_village_page_links_each_producer_to_its_profile_when_it_has_one(
+    client, home, village_index
+):
+    from profiles.models import ProducerIndexPage
+    from profiles.tests.factories import add_producer_page
+
+    with_profile = producer("HTX Bánh tráng Thuận Hưng", kind="htx")
+    without = producer("Hộ Út Hiền", kind="hkd")
+    producers = home.add_child(
+        instance=ProducerIndexPage(title="Chủ thể OCOP", slug="co-so-san-xuat")
+    )
+    add_producer_page(producers, with_profile, "htx-banh-trang")
+    village = add_village(village_index, "Thuận Hưng")
+    VillageProducer.objects.create(page=village, partner=with_profile, sort_order=0)
+    VillageProducer.objects.create(page=village, partner=without, sort_order=1)
+
+    html = client.get("/lang-du-lich/thuan-hung/").content.decode()
+
+    assert 'href="/co-so-san-xuat/htx-banh-trang/"' in html
+    assert "/cua-hang/search/?q=H%E1%BB%99%20%C3%9At%20Hi%E1%BB%81n" in html
+
+
 def test_village_page_without_a_current_certificate_shows_no_badge(client, village_index):
     group = groups()
     village_product = make_product("Điểm du lịch Cồn Sơn", group["6"])

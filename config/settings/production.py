@@ -38,6 +38,10 @@ OSCAR_RECENTLY_VIEWED_COOKIE_SECURE = True
 # X_FRAME_OPTIONS stays SAMEORIGIN (not DENY): Wagtail's live preview frames the site's own pages.
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
 
+# Behind the proxy every request comes from it: rate-limit logins by the real client.
+AXES_IPWARE_PROXY_COUNT = E.TRUSTED_PROXY_COUNT
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
 }
