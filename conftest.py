@@ -108,3 +108,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
     with django_db_blocker.unblock():
         ensure_wagtail_roots()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # The database is rolled back after each test but a shared cache (Redis in CI) is
+    # not: start every test from an empty one so no test sees another's pages.
+    from django.core.cache import cache
+
+    cache.clear()

@@ -4,6 +4,8 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from oscar.core.loading import get_class, get_model
@@ -124,13 +126,16 @@ def test_page_queries_do_not_grow_with_orders(
     client.force_login(user_a)
     order_of([(milk, 1)])
     client.get(reverse("seller:sales"))  # the first visit also creates the basket
-    with django_assert_num_queries(PAGE_QUERIES):
+    # How many queries the session and cache cost depends on the backends (Redis in CI),
+    # so the first count is measured, then held fixed.
+    with CaptureQueriesContext(connection) as first:
         client.get(reverse("seller:sales"))
+    assert len(first) <= PAGE_QUERIES
 
     for months_ago in range(5):
         placed_at = timezone.now() - timedelta(days=31 * months_ago)
         order_of([(milk, 2), (black_sesame, 1), (producer_b[2], 1)], placed_at)
-    with django_assert_num_queries(PAGE_QUERIES):
+    with django_assert_num_queries(len(first)):
         page = client.get(reverse("seller:sales"))
     assert len(page.context["products"]) == 2
     assert page.context["total"]["orders"] == 6
