@@ -22,3 +22,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # Named after the database file, so runs against different files never share one.
     _name = Path(DATABASES["default"]["NAME"]).stem  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(E.DATA_DIR / f"test-{_name}.sqlite3")}  # noqa: F405
+
+# Threads in the tests (live server, concurrent checkouts) must not keep connections
+# open past their work, or the test database cannot be dropped at the end.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405

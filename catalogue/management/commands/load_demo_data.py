@@ -66,6 +66,7 @@ class Command(BaseCommand):
             f"  Site:            {base}/\n"
             f"  Shop dashboard:  {base}/cua-hang/dashboard/\n"
             f"  Wagtail admin:   {base}/cms/\n"
+            f"  Seller area:     {base}/nguoi-ban/ (producers; officers at /nguoi-ban/can-bo/)\n"
             f"  Accounts:\n{accounts}\n"
             f"  Password:        {data.DEMO_PASSWORD}\n"
         )
