@@ -23,6 +23,7 @@ from oscar.core.loading import get_class, get_model
 
 import places
 from checkout.forms import ShippingAddressForm
+from order.fulfilment import move_stock
 from payments.intents import record_cash_on_delivery
 from payments.placement import (
     CannotPlace,
@@ -361,6 +362,8 @@ class DemoOrders:
                 name: min(placed + STEP_DELAYS[name], self.now)
                 for name in STAMPS_BY_STATUS[shipment.status]
             }
+            # The stock follows the sample's step as it would have in the seller area.
+            move_stock(group, group.status, shipment.status)
             FulfilmentGroup.objects.filter(pk=group.pk).update(
                 status=shipment.status,
                 carrier=shipment.carrier,

@@ -29,11 +29,16 @@ LEFT_SHELF = {Status.SHIPPED, Status.DELIVERED}
 EVENT_CODE = "DELIVERY_UPDATE"
 
 
+class StepNotAllowed(ValueError):
+    """The group cannot go to that status from where it is (see ``can_move_to``)."""
+
+
 def update_fulfilment(group, status, carrier=None, tracking_number=None, request=None):
     """Save ``group``'s new status (and carrier details when given); ``(group, changed)``.
 
     The row is re-read under a lock: a double-tapped button or a second tab sees the
-    status the first one saved, finds nothing changed and sends nothing.
+    status the first one saved, finds nothing changed and sends nothing. A step back
+    raises :class:`StepNotAllowed` and changes nothing.
     """
     with transaction.atomic():
         current = (
@@ -41,6 +46,8 @@ def update_fulfilment(group, status, carrier=None, tracking_number=None, request
             .select_related("order", "partner")
             .get(pk=group.pk)
         )
+        if not current.can_move_to(status):
+            raise StepNotAllowed(status)
         if carrier is not None:
             current.carrier = carrier.strip()
         if tracking_number is not None:

@@ -71,6 +71,11 @@ class FulfilmentGroup(models.Model):
     def lines(self):
         return self.order.lines.filter(partner=self.partner)
 
+    def can_move_to(self, status):
+        """Whether the group may go from its status to ``status``. There is no way back:
+        the parcel's stock has been settled (see ``order.fulfilment.move_stock``)."""
+        return status == self.status or status in NEXT_STATUSES.get(self.status, ())
+
     def set_status(self, status):
         from django.utils import timezone
 
@@ -84,6 +89,14 @@ class FulfilmentGroup(models.Model):
         if stamp:
             setattr(self, stamp, timezone.now())
         self.save()
+
+
+_S = FulfilmentGroup.Status
+NEXT_STATUSES = {
+    _S.NEW: (_S.PACKED, _S.SHIPPED, _S.DELIVERED, _S.CANCELLED),
+    _S.PACKED: (_S.SHIPPED, _S.DELIVERED, _S.CANCELLED),
+    _S.SHIPPED: (_S.DELIVERED,),
+}
 
 
 from oscar.apps.order.models import *  # noqa: E402,F401,F403

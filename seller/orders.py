@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from oscar.core.loading import get_model
 
-from order.fulfilment import update_fulfilment
+from order.fulfilment import StepNotAllowed, update_fulfilment
 
 from .access import SellerRequiredMixin
 
@@ -19,6 +19,8 @@ FulfilmentGroup = get_model("order", "FulfilmentGroup")
 Line = get_model("order", "Line")
 Status = FulfilmentGroup.Status
 
+# The producer's own steps: a subset of FulfilmentGroup.can_move_to (cancelling is left
+# to officers and staff, who talk to the shopper).
 NEXT_STEPS = {
     Status.NEW: [Status.PACKED, Status.SHIPPED],
     Status.PACKED: [Status.SHIPPED],
@@ -100,13 +102,16 @@ class OrderDetailView(SellerRequiredMixin, View):
             return self.render(group, form, status=400)
         status = form.cleaned_data["status"]
         shipped = status == Status.SHIPPED
-        group, _changed = update_fulfilment(
-            group,
-            status,
-            carrier=form.cleaned_data["carrier"] if shipped else None,
-            tracking_number=form.cleaned_data["tracking_number"] if shipped else None,
-            request=request,
-        )
+        try:
+            group, _changed = update_fulfilment(
+                group,
+                status,
+                carrier=form.cleaned_data["carrier"] if shipped else None,
+                tracking_number=form.cleaned_data["tracking_number"] if shipped else None,
+                request=request,
+            )
+        except StepNotAllowed:  # another tab moved it on since the form was shown
+            return redirect("seller:order-detail", pk=group.pk)
         messages.success(
             request,
             _("Đơn %(n)s: %(s)s.") % {"n": group.order.number, "s": group.get_status_display()},

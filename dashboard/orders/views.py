@@ -18,7 +18,7 @@ from oscar.apps.dashboard.orders import views
 from oscar.apps.dashboard.orders.views import *  # noqa: F401,F403
 from oscar.core.loading import get_model
 
-from order.fulfilment import update_fulfilment
+from order.fulfilment import StepNotAllowed, update_fulfilment
 from order.templatetags.order_groups import order_groups
 from payments.refunds import RefundRefused, refund, refundable
 
@@ -111,14 +111,18 @@ class FulfilmentUpdateView(generic.View):
             groups = groups.filter(partner__users=request.user)
         group = get_object_or_404(groups, pk=group_id)
         form = FulfilmentForm(request.POST, instance=group, prefix=f"g{group.pk}")
-        if form.is_valid():
-            data = form.cleaned_data
+        if not form.is_valid():
+            messages.error(request, _("Thông tin giao hàng không hợp lệ."))
+            return redirect("dashboard:order-detail", number=order.number)
+        data = form.cleaned_data
+        try:
             update_fulfilment(
                 group, data["status"], data["carrier"], data["tracking_number"], request=request
             )
+        except StepNotAllowed:
+            messages.error(request, _("Không thể chuyển phần đơn này về bước trước."))
+        else:
             messages.success(
                 request, _("Đã cập nhật giao hàng của %(name)s.") % {"name": group.partner.name}
             )
-        else:
-            messages.error(request, _("Thông tin giao hàng không hợp lệ."))
         return redirect("dashboard:order-detail", number=order.number)

@@ -1,8 +1,10 @@
 """Stock reserved at placement is settled by the producer's delivery steps."""
 
+import pytest
+from django.contrib.messages import get_messages
 from oscar.core.loading import get_model
 
-from order.fulfilment import update_fulfilment
+from order.fulfilment import StepNotAllowed, update_fulfilment
 
 from .conftest import RICE_PRODUCER
 
@@ -30,9 +32,35 @@ def test_placing_reserves_and_shipping_takes_the_units_off_the_shelf(place_order
     update_fulfilment(group_of(order, RICE_PRODUCER), Status.SHIPPED, "GHN", "GHN1")
     assert rice_stock() == (8, 0)
 
-    # Later steps and a late cancellation leave the stock alone: the parcel has left.
+    # Delivery leaves the stock alone; there is no way back once the parcel has left.
     update_fulfilment(group_of(order, RICE_PRODUCER), Status.DELIVERED)
-    update_fulfilment(group_of(order, RICE_PRODUCER), Status.CANCELLED)
+    assert rice_stock() == (8, 0)
+    for step_back in (Status.CANCELLED, Status.SHIPPED, Status.NEW):
+        with pytest.raises(StepNotAllowed):
+            update_fulfilment(group_of(order, RICE_PRODUCER), step_back)
+    assert rice_stock() == (8, 0)
+    assert group_of(order, RICE_PRODUCER).status == Status.DELIVERED
+
+
+def test_staff_cannot_move_a_shipped_parcel_back_from_the_dashboard(place_order, admin_client):
+    order = place_order()
+    group = group_of(order, RICE_PRODUCER)
+    update_fulfilment(group, Status.SHIPPED, "GHN", "GHN1")
+    url = f"/cua-hang/dashboard/orders/{order.number}/giao-hang/{group.pk}/"
+
+    response = admin_client.post(
+        url,
+        {
+            f"g{group.pk}-status": "new",
+            f"g{group.pk}-carrier": "",
+            f"g{group.pk}-tracking_number": "",
+        },
+    )
+
+    assert response.status_code == 302
+    notices = [str(m) for m in get_messages(response.wsgi_request)]
+    assert notices == ["Không thể chuyển phần đơn này về bước trước."]
+    assert group_of(order, RICE_PRODUCER).status == Status.SHIPPED
     assert rice_stock() == (8, 0)
 
 
