@@ -37,3 +37,7 @@ def _group(name, perms):
 
 def ensure_groups():
     return _group(OFFICERS, OFFICER_PERMISSIONS), _group(PRODUCERS, PRODUCER_PERMISSIONS)
+
+
+def is_officer(user):
+    return user.is_superuser or user.groups.filter(name=OFFICERS).exists()

@@ -8,14 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from catalogue.roles import OFFICERS
+from catalogue.roles import is_officer
 
 Partner = get_model("partner", "Partner")
 Product = get_model("catalogue", "Product")
-
-
-def is_officer(user):
-    return user.is_superuser or user.groups.filter(name=OFFICERS).exists()
 
 
 class ProducerPageForm(WagtailAdminPageForm):

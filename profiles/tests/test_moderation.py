@@ -210,3 +210,27 @@ def test_officers_open_the_editor_and_preview_of_every_new_page_type(client, sit
         "Bản nháp trong trình sửa."
         not in client.get(story.product.get_absolute_url()).content.decode()
     )
+
+
+def test_product_chooser_hides_other_producers_unapproved_products(site, client):
+    # Given a public product, the producer's own hidden product and another's hidden one
+    mine = site["own"].partner
+    theirs = site["other"].partner
+    public = make_product("Bánh tráng công khai", partner=theirs)
+    own_draft = make_product("Bánh tráng chờ duyệt của tôi", partner=mine, is_public=False)
+    their_draft = make_product("Mứt chờ duyệt của HTX khác", partner=theirs, is_public=False)
+
+    # When the producer opens the product chooser, or asks for the hidden one by id
+    client.force_login(site["producer"])
+    listing = client.get("/cms/product_chooser/results/").content.decode()
+    chosen = client.get(f"/cms/product_chooser/chosen/{their_draft.pk}/")
+
+    # Then it lists what it may use and nothing of another producer's drafts
+    assert public.title in listing and own_draft.title in listing
+    assert their_draft.title not in listing
+    assert chosen.status_code == 404
+
+    # while an officer chooses from the whole catalogue
+    client.force_login(site["officer"])
+    listing = client.get("/cms/product_chooser/results/").content.decode()
+    assert their_draft.title in listing
