@@ -641,7 +641,7 @@ VERSION_KEY = "catalogue:browse:version"
 
 
 def cache_seconds():
-    return getattr(settings, "OCOP_BROWSE_CACHE_SECONDS", 300)
+    return settings.OCOP_BROWSE_CACHE_SECONDS
 
 
 def catalogue_version():

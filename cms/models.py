@@ -144,7 +144,7 @@ class ProgrammePage(Page):
         return context
 
 
-# News, plain content pages and site settings (issue 4) are in their own modules; they are
+# News, plain content pages and site settings are in their own modules; they are
 # imported here so that Django finds them as this app's models.
 from .news import NewsIndexPage, NewsPage, NewsPageTag  # noqa: E402,F401
 from .site_settings import SiteSettings  # noqa: E402,F401

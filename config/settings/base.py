@@ -246,6 +246,9 @@ OSCAR_SLUG_MAP = {"đ": "d", "Đ": "D"}
 # need a search server, so haystack is given its no-op backend.
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
 HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"
+# Seconds a listing's facet counts and page ids are kept (keyed by day and catalogue
+# version, so any change is seen at once); 0 turns the cache off.
+OCOP_BROWSE_CACHE_SECONDS = 300
 
 THUMBNAIL_DEBUG = False
 THUMBNAIL_KVSTORE = "sorl.thumbnail.kvstores.cached_db_kvstore.KVStore"
@@ -264,7 +267,7 @@ STRIPE_SECRET_KEY = E.STRIPE_SECRET_KEY
 STRIPE_WEBHOOK_SECRET = E.STRIPE_WEBHOOK_SECRET
 STRIPE_API_BASE = E.STRIPE_API_BASE
 
-# --- Checkout: payments and delivery (issue 5) ------------------------------------------
+# --- Checkout: payments and delivery -----------------------------------------------------
 # Stripe.js comes from Stripe in production and from localstripe in local and test runs.
 STRIPE_JS_URL = E.STRIPE_JS_URL
 # Seconds before a call to Stripe gives up; the checkout stays pending and can be retried.
