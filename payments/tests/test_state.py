@@ -1,5 +1,6 @@
 """Payment states per order and per producer group, as pages and producers read them."""
 
+from datetime import timedelta
 from decimal import Decimal as D
 
 import pytest
@@ -115,3 +116,25 @@ def test_cash_handed_back_is_recorded_once_and_never_more_than_was_collected(cli
     assert summary.refunded == D("30000")
     assert [g.refunded for g in summary.groups] == [D("30000"), D("0")]
     assert order.notes.count() == 1
+
+
+def test_orders_from_before_payment_states_get_theirs_already_announced(client):
+    from importlib import import_module
+
+    from django.apps import apps
+    from django.core import mail
+
+    from payments.models import OrderPayment
+    from payments.reconcile import sweep
+
+    order = place_cod(client)
+    OrderPayment.objects.all().delete()
+    mail.outbox.clear()
+
+    import_module("payments.migrations.0004_existing_orders").record_existing(apps, None)
+
+    payment = OrderPayment.objects.get(order=order)
+    assert (payment.status, payment.provider) == ("on_delivery", "cod")
+    assert payment.shopper_notified_at == order.date_placed
+    assert sweep(older_than=timedelta(0)) == {"checkouts": {}, "captures": {}}
+    assert mail.outbox == []
