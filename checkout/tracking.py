@@ -1,4 +1,12 @@
-"""Order tracking for guests: order number and email, nothing more, nothing less."""
+"""Order tracking for guests: order number and email, nothing more, nothing less.
+
+The pair is sent in a POST body only: in a query string the shopper's email would land in
+access logs, browser history and Referer headers. Failed lookups are limited per client
+address (one guesser) and per order number (many addresses guessing one order's email);
+once either limit is reached, lookups stop for the rest of the window, right or wrong.
+"""
+
+import hashlib
 
 from django import forms
 from django.core.cache import cache
@@ -8,10 +16,12 @@ from django.views import generic
 from oscar.core.loading import get_model
 
 from order.templatetags.order_groups import order_groups
+from seller.security import client_address
 
 Order = get_model("order", "Order")
 
-# Failed lookups allowed per address and window: enough for typos, too few to guess.
+# Failed lookups allowed per window, per client address and per order number: enough for
+# typos, too few to guess. The window runs from the first failure and does not grow.
 MAX_FAILURES = 10
 WINDOW_SECONDS = 15 * 60
 
@@ -21,9 +31,13 @@ class TrackingForm(forms.Form):
     email = forms.EmailField(label=gettext_lazy("Email đã dùng khi đặt hàng"))
 
 
+def normalise_number(number):
+    return number.strip().lstrip("#").strip()
+
+
 def find_order(number, email):
     order = (
-        Order.objects.filter(number=number.strip().lstrip("#"))
+        Order.objects.filter(number=normalise_number(number))
         .select_related("shipping_address", "user")
         .first()
     )
@@ -33,34 +47,51 @@ def find_order(number, email):
     return order if owner_email.strip().lower() == email.strip().lower() else None
 
 
+def failure_keys(request, number):
+    """The counters a failed lookup adds to: this client's and this order number's.
+    Hashed, since both are typed or sent by the visitor and cache keys must stay short
+    and plain."""
+    parts = (("address", client_address(request)), ("number", normalise_number(number).upper()))
+    return [
+        f"order-tracking-failures:{kind}:" + hashlib.sha256(value.encode()).hexdigest()
+        for kind, value in parts
+    ]
+
+
+def is_limited(keys):
+    return any(count >= MAX_FAILURES for count in cache.get_many(keys).values())
+
+
+def count_failure(keys):
+    for key in keys:
+        # add() starts the window only at the first failure; incr() keeps its expiry.
+        cache.add(key, 0, WINDOW_SECONDS)
+        try:
+            cache.incr(key)
+        except ValueError:  # the window ended between the two calls
+            cache.add(key, 1, WINDOW_SECONDS)
+
+
 class OrderTrackingView(generic.FormView):
     template_name = "oscar/customer/order_tracking.html"
     form_class = TrackingForm
-
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        if self.request.method == "GET" and "order_number" in self.request.GET:
-            kwargs["data"] = self.request.GET
-        return kwargs
-
-    def get(self, request, *args, **kwargs):
-        form = self.get_form()
-        if form.is_bound:
-            return self.form_valid(form) if form.is_valid() else self.form_invalid(form)
-        return self.render_to_response(self.get_context_data(form=form))
-
-    def _limit_key(self):
-        return "order-tracking-failures:" + self.request.META.get("REMOTE_ADDR", "")
+    # GET shows the empty form whatever its query string holds.
+    http_method_names = ["get", "post", "head", "options"]
 
     def form_valid(self, form):
-        key = self._limit_key()
-        if cache.get(key, 0) >= MAX_FAILURES:
-            form.add_error(None, _("Bạn đã tra cứu quá nhiều lần. Vui lòng thử lại sau 15 phút."))
+        keys = failure_keys(self.request, form.cleaned_data["order_number"])
+        if is_limited(keys):
+            form.add_error(
+                None,
+                _(
+                    "Đã có quá nhiều lần tra cứu không đúng. Để bảo vệ đơn hàng, việc tra cứu "
+                    "tạm dừng 15 phút; vui lòng thử lại sau."
+                ),
+            )
             return self.render_to_response(self.get_context_data(form=form), status=429)
         order = find_order(form.cleaned_data["order_number"], form.cleaned_data["email"])
         if order is None:
-            cache.add(key, 0, WINDOW_SECONDS)
-            cache.incr(key)
+            count_failure(keys)
             # One message whether the number or the email is wrong: nothing to enumerate.
             form.add_error(None, _("Không tìm thấy đơn hàng với mã và email này."))
             return self.render_to_response(self.get_context_data(form=form), status=404)
