@@ -2,8 +2,6 @@
 address, read from nginx's X-Forwarded-For with the production settings themselves."""
 
 import datetime as dt
-import importlib
-import sys
 
 import pytest
 import time_machine
@@ -11,47 +9,19 @@ from django.test import Client, RequestFactory, override_settings
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from config import env as E
 from seller.security import client_address
 
 from .factories import PASSWORD, make_user
+from .proxies import PROXY, production_settings, through_nginx
 
-PROXY = "10.0.0.2"  # nginx, as the app sees every request arrive
 HOME_WIFI = "113.161.10.20"
 ATTACKER = "27.72.5.6"
-
-
-def production_settings(monkeypatch, proxy_count):
-    """The IPWARE_* and AXES_* values config.settings.production computes for this many
-    proxies, imported afresh with the variables it refuses to start without."""
-    for name, value in [
-        ("SECRET_KEY", "test-production-settings"),
-        ("ALLOWED_HOSTS", ["shop.example.vn"]),
-        ("DATABASE_URL", "postgres://unused/ocop"),
-        ("TRUSTED_PROXY_COUNT", proxy_count),
-    ]:
-        monkeypatch.setattr(E, name, value)
-    sys.modules.pop("config.settings.production", None)
-    try:
-        module = importlib.import_module("config.settings.production")
-    finally:
-        sys.modules.pop("config.settings.production", None)
-    return {
-        name: getattr(module, name) for name in dir(module) if name.startswith(("IPWARE_", "AXES_"))
-    }
 
 
 @pytest.fixture
 def behind_one_proxy(monkeypatch):
     with override_settings(**production_settings(monkeypatch, 1)):
         yield
-
-
-def through_nginx(client_ip, sent_by_client=None):
-    """The headers nginx's `$proxy_add_x_forwarded_for` gives the app: whatever the client
-    sent, then the address nginx was reached from."""
-    forwarded = f"{sent_by_client}, {client_ip}" if sent_by_client else client_ip
-    return {"REMOTE_ADDR": PROXY, "HTTP_X_FORWARDED_FOR": forwarded}
 
 
 def log_in(client, password, headers, language="vi"):
