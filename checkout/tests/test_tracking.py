@@ -41,9 +41,10 @@ def behind_one_proxy(monkeypatch):
 
 
 def track(number, email, address=HOME, language="vi"):
+    data = {"order_number": number, "email": email}
+    # override() also restores the language an English request activates in this thread.
     with translation.override(language):
-        url = reverse("checkout:track")
-    return Client().post(url, {"order_number": number, "email": email}, **through_nginx(address))
+        return Client().post(reverse("checkout:track"), data, **through_nginx(address))
 
 
 def shows(response, order):

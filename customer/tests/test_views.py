@@ -72,13 +72,15 @@ class TestLoginUrl:
     def test_a_signed_out_visitor_is_sent_to_the_shops_login_in_their_language(
         self, client, language, login_path
     ):
+        # override() also restores the language an English request activates in this thread.
         with translation.override(language):
             summary = reverse("customer:summary")
-        response = client.get(summary)
+            response = client.get(summary)
+            login_page = client.get(response["Location"])
 
         assert response.status_code == 302
         assert response["Location"] == f"{login_path}?next={summary}"
-        assert client.get(response["Location"]).status_code == 200
+        assert login_page.status_code == 200
 
 
 class TestLogout:

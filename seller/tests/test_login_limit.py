@@ -25,10 +25,10 @@ def behind_one_proxy(monkeypatch):
 
 
 def log_in(client, password, headers, language="vi"):
-    with translation.override(language):
-        url = reverse("customer:login")
     data = {"login-username": "lan@example.vn", "login-password": password, "login_submit": "1"}
-    return client.post(url, data, **headers)
+    # override() also restores the language an English request activates in this thread.
+    with translation.override(language):
+        return client.post(reverse("customer:login"), data, **headers)
 
 
 def signed_in(client):
