@@ -7,6 +7,7 @@ once either limit is reached, lookups stop for the rest of the window, right or 
 """
 
 import hashlib
+import time
 
 from django import forms
 from django.core.cache import cache
@@ -59,17 +60,27 @@ def failure_keys(request, number):
 
 
 def is_limited(keys):
-    return any(count >= MAX_FAILURES for count in cache.get_many(keys).values())
+    now = time.time()
+    values = cache.get_many(keys + [key + ":since" for key in keys])
+    return any(
+        values.get(key, 0) >= MAX_FAILURES and now < values.get(key + ":since", 0) + WINDOW_SECONDS
+        for key in keys
+    )
 
 
 def count_failure(keys):
+    # The window's start is kept beside the count and compared with the site's clock,
+    # not left to the cache's expiry alone: the window then ends at the same moment on
+    # every cache backend (and under a test's clock). The expiry only clears old keys.
+    now = time.time()
     for key in keys:
-        # add() starts the window only at the first failure; incr() keeps its expiry.
-        cache.add(key, 0, WINDOW_SECONDS)
+        since = cache.get(key + ":since")
+        if since is None or now >= since + WINDOW_SECONDS:
+            cache.set_many({key + ":since": now, key: 0}, WINDOW_SECONDS)
         try:
-            cache.incr(key)
-        except ValueError:  # the window ended between the two calls
-            cache.add(key, 1, WINDOW_SECONDS)
+            cache.incr(key)  # atomic, so parallel guesses are all counted
+        except ValueError:  # the count expired between the two calls
+            cache.set(key, 1, WINDOW_SECONDS)
 
 
 class OrderTrackingView(generic.FormView):
