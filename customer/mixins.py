@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib.auth import login
 from oscar.apps.customer import mixins
+from oscar.apps.customer.signals import user_registered
 
 # The session remembers which backend signed the shopper in; Oscar's finds them by email.
 EMAIL_BACKEND = "oscar.apps.customer.auth_backends.EmailBackend"
@@ -15,7 +16,7 @@ class RegisterUserMixin(mixins.RegisterUserMixin):
         # after the account is saved. The account and its password were made by this very
         # form, so there is nothing left to check: sign the shopper in directly.
         user = form.save()
-        mixins.user_registered.send_robust(sender=self, request=self.request, user=user)
+        user_registered.send_robust(sender=self, request=self.request, user=user)
         if getattr(settings, "OSCAR_SEND_REGISTRATION_EMAIL", True):
             self.send_registration_email(user)
         login(self.request, user, backend=EMAIL_BACKEND)
