@@ -35,6 +35,8 @@ urlpatterns = [
     # Wagtail's logout refuses a GET but still deletes the session cookie while refusing
     # it, so any site could sign editors out: a GET must not reach it at all.
     path("cms/logout/", require_POST(wagtail_account.LogoutView.as_view())),
+    # Wagtail's reports, officers only (cms.admin_reports), in front of the same paths.
+    path("cms/reports/", include("cms.admin_reports")),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("payments/", include("payments.urls")),  # Stripe webhook: no language prefix
