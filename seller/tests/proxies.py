@@ -17,6 +17,7 @@ def production_settings(monkeypatch, proxy_count=1):
         ("SECRET_KEY", "test-production-settings"),
         ("ALLOWED_HOSTS", ["shop.example.vn"]),
         ("DATABASE_URL", "postgres://unused/ocop"),
+        ("SITE_URL", "https://shop.example.vn"),
         ("TRUSTED_PROXY_COUNT", proxy_count),
     ]:
         monkeypatch.setattr(E, name, value)
