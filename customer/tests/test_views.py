@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import translation
 
-from seller.tests.factories import PASSWORD, make_user
+from seller.tests.factories import make_user
 
 User = get_user_model()
 
@@ -134,4 +134,3 @@ class TestLogout:
 
         assert f'<form method="post" action="{reverse("customer:logout")}"' in page
         assert f'href="{reverse("customer:logout")}"' not in page
-        assert PASSWORD not in page
