@@ -90,9 +90,11 @@ def validate_image(upload, *, max_bytes=MAX_BYTES, min_side=1, formats=tuple(STO
             kind = image.format
             width, height = image.size
             if kind not in formats:
-                names = ", ".join(STORED_AS[f][1].upper() for f in formats if f != "HEIF")
                 raise ValidationError(
-                    _("Chỉ nhận ảnh %(formats)s.") % {"formats": names}, code="format"
+                    _("Chỉ nhận ảnh JPG hoặc PNG.")
+                    if "WEBP" not in formats
+                    else _("Chỉ nhận ảnh JPG, PNG hoặc WEBP."),
+                    code="format",
                 )
             if max(width, height) > MAX_SIDE:
                 raise too_many_pixels(width, height)
