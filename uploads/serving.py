@@ -21,13 +21,21 @@ DOWNLOAD_TYPES = {".pdf": "application/pdf"}
 SANDBOX = "sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'"
 
 
-def safe_headers(response, path):
-    suffix = PurePosixPath(path).suffix.lower()
+def type_headers(name):
+    """Content-Type (and Content-Disposition for anything not an image) of a stored file,
+    from its generated name's extension."""
+    suffix = PurePosixPath(name).suffix.lower()
     if suffix in IMAGE_TYPES:
-        response["Content-Type"] = IMAGE_TYPES[suffix]
-    else:
-        response["Content-Type"] = DOWNLOAD_TYPES.get(suffix, "application/octet-stream")
-        response["Content-Disposition"] = "attachment"
+        return {"Content-Type": IMAGE_TYPES[suffix]}
+    return {
+        "Content-Type": DOWNLOAD_TYPES.get(suffix, "application/octet-stream"),
+        "Content-Disposition": "attachment",
+    }
+
+
+def safe_headers(response, path):
+    for header, value in type_headers(path).items():
+        response[header] = value
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = SANDBOX
     return response

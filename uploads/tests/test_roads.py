@@ -263,3 +263,48 @@ def test_scan_refusals_store_nothing(client, certificate_officer, media_root, sa
     assert message in response.content.decode()
     assert OcopCertificate.objects.count() == 0
     assert samples.stored_files(media_root) == []
+
+
+def test_wagtail_upload_pages_render_with_the_site_field(client, wagtail_officer):
+    for name in ("wagtailimages:add", "wagtailimages:add_multiple", "wagtailimages_chooser:create"):
+        response = client.get(reverse(name))
+        assert response.status_code == 200, name
+
+
+def test_wagtail_edit_replacing_the_file_stores_a_clean_copy(client, wagtail_officer, media_root):
+    _wagtail_add(client, wagtail_officer, samples.png())
+    image = WagtailImage.objects.get()
+    first = image.file.name
+
+    response = client.post(
+        reverse("wagtailimages:edit", args=[image.pk]),
+        {"title": "Ảnh", "file": samples.gps_jpeg(), "collection": wagtail_officer.pk},
+    )
+
+    assert response.status_code == 302
+    image.refresh_from_db()
+    assert image.file.name != first
+    _assert_wagtail_image_clean(image, "JPEG", (300, 400))
+
+
+def test_wagtail_parked_multiple_upload_is_stored_clean(client, wagtail_officer, media_root):
+    """When another field of the multiple upload fails, Wagtail parks the file itself."""
+    from wagtail.models import UploadedFile
+
+    answer = client.post(
+        reverse("wagtailimages:add_multiple"),
+        {"files[]": samples.polyglot(), "collection": wagtail_officer.pk, "title": ""},
+    ).json()
+
+    assert answer["success"] is True and "uploaded_file_id" in answer
+    parked = UploadedFile.objects.get()
+    samples.assert_clean_image(parked.file, "PNG")
+
+    prefix = f"uploaded-image-{parked.pk}"
+    client.post(
+        reverse("wagtailimages:create_multiple_from_uploaded_image", args=[parked.pk]),
+        {f"{prefix}-title": "Ảnh", f"{prefix}-collection": wagtail_officer.pk},
+    )
+
+    _assert_wagtail_image_clean(WagtailImage.objects.get(), "PNG", (400, 400))
+    samples.assert_nothing_runnable(media_root)
