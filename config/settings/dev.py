@@ -9,3 +9,6 @@ ALLOWED_HOSTS = E.ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]"]
 
 # Uploaded media, served by uploads.serving (no nginx here).
 SERVE_MEDIA = True
+
+# The sample Cần Thơ of `load_demo_data` belongs here.
+DEMO_DATA_ALLOWED = True

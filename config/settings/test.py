@@ -29,3 +29,6 @@ DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 
 # Uploaded media, served by uploads.serving so browser tests see photos.
 SERVE_MEDIA = True
+
+# The sample Cần Thơ of `load_demo_data` belongs here.
+DEMO_DATA_ALLOWED = True
