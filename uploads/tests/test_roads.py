@@ -308,3 +308,18 @@ def test_wagtail_parked_multiple_upload_is_stored_clean(client, wagtail_officer,
 
     _assert_wagtail_image_clean(WagtailImage.objects.get(), "PNG", (400, 400))
     samples.assert_nothing_runnable(media_root)
+
+
+def test_wagtail_edit_without_a_new_file_keeps_the_stored_one(client, wagtail_officer):
+    _wagtail_add(client, wagtail_officer, samples.png())
+    image = WagtailImage.objects.get()
+    stored = (image.file.name, image.file_hash)
+
+    response = client.post(
+        reverse("wagtailimages:edit", args=[image.pk]),
+        {"title": "Ảnh vườn", "collection": wagtail_officer.pk},
+    )
+
+    assert response.status_code == 302
+    image.refresh_from_db()
+    assert (image.title, image.file.name, image.file_hash) == ("Ảnh vườn", *stored)
