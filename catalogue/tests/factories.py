@@ -98,6 +98,7 @@ def small_catalogue():
       6 Nước mãng cầu           2.2  5★  B                    60 000
       7 Tour chợ nổi Cái Răng   6.1  4★  C                   650 000
       8 Trà thảo mộc            3.1  5★ expired → –  B        95 000
+        (officers let it sell while it is re-evaluated: listed, without stars)
     Never listed: 9 not public (5★), 10 without a stock record (5★).
     """
     g = groups()
@@ -113,7 +114,9 @@ def small_catalogue():
     p[6] = offer("Nước mãng cầu", g["2.2"], b, 60_000, 5, purchases=1)
     p[7] = offer("Tour chợ nổi Cái Răng", g["6.1"], c, 650_000, 4)
     p[8] = offer("Trà thảo mộc", g["3.1"], b, 95_000)
-    certify(p[8], 5, issued=timezone.localdate() - dt.timedelta(days=365 * 4))
+    certify(
+        p[8], 5, issued=timezone.localdate() - dt.timedelta(days=365 * 4), sale_during_renewal=True
+    )
     p[9] = offer("Bánh tráng ẩn", g["1.3"], a, 45_000, 5, is_public=False)
     p[10] = offer("Bánh tráng chưa bán", g["1.3"], a, 45_000, 5, stocked=False)
     return {"groups": g, "producers": {"A": a, "B": b, "C": c}, "products": p}
