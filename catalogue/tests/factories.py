@@ -4,11 +4,12 @@ certificates in force (or not) today."""
 import datetime as dt
 from decimal import Decimal
 
+from dateutil.relativedelta import relativedelta
 from django.utils import timezone
 from oscar.core.loading import get_model
 from oscar.test.factories import PartnerFactory
 
-from catalogue.certification import OcopCertificate
+from catalogue.certification import VALIDITY_MONTHS, OcopCertificate
 from catalogue.choices import IssuingLevel
 from catalogue.reference import GOODS, load_product_classes, load_product_groups
 
@@ -120,3 +121,41 @@ def small_catalogue():
     p[9] = offer("Bánh tráng ẩn", g["1.3"], a, 45_000, 5, is_public=False)
     p[10] = offer("Bánh tráng chưa bán", g["1.3"], a, 45_000, 5, stocked=False)
     return {"groups": g, "producers": {"A": a, "B": b, "C": c}, "products": p}
+
+
+# Every way a product stops being for sale (catalogue.availability), for parametrize.
+WITHDRAWALS = ["hidden", "not-approved", "approval-bypassed", "paused", "revoked", "expired"]
+
+
+def withdraw(product, how, on=None):
+    """Make ``product`` not for sale in one of the ways of ``WITHDRAWALS``."""
+    from seller.models import Listing, ListingStatus
+
+    on = on or timezone.localdate()
+    if how == "hidden":
+        Product.objects.filter(pk=product.pk).update(is_public=False)
+    elif how == "not-approved":
+        # As the seller area saves a producer's new product: hidden, waiting for officers.
+        Listing.objects.create(product=product, status=ListingStatus.PENDING)
+        Product.objects.filter(pk=product.pk).update(is_public=False)
+    elif how == "approval-bypassed":
+        # is_public switched on behind the listing's back (e.g. Oscar's dashboard form).
+        Listing.objects.create(product=product, status=ListingStatus.REJECTED)
+    elif how == "paused":
+        Listing.objects.create(product=product, status=ListingStatus.APPROVED, on_sale=False)
+        Product.objects.filter(pk=product.pk).update(is_public=False)
+    elif how == "revoked":
+        # Its certificates (one is recorded if it had none) are revoked from today.
+        if not product.certificates.exists():
+            certify(product, 4, issued=on - dt.timedelta(days=400))
+        product.certificates.update(revoked_on=on, revocation_reason="Không duy trì điều kiện")
+    elif how == "expired":
+        # Its certificates (one is recorded if it had none) ended yesterday at the latest.
+        if not product.certificates.exists():
+            certify(product, 4)
+        issued = on - relativedelta(months=VALIDITY_MONTHS) - dt.timedelta(days=1)
+        product.certificates.update(
+            decision_date=issued, expires_on=issued + relativedelta(months=VALIDITY_MONTHS)
+        )
+    else:
+        raise ValueError(how)
