@@ -128,11 +128,20 @@ class Lapse:
         return _("Chứng nhận OCOP hết hiệu lực từ ngày %(date)s.") % {"date": since}
 
 
+def annotate_last_certificate(queryset, on: date | None = None):
+    """Add ``ocop_last_certificate_id`` (the latest decided by ``on``), which spares
+    :func:`lapse_for` a query for products never certified."""
+    on = on or timezone.localdate()
+    return queryset.annotate(ocop_last_certificate_id=Subquery(_latest_decided(on, OuterRef("pk"))))
+
+
 def lapse_for(product, on: date | None = None):
     """The lapse of a product with no certificate in force, or None (never certified,
     or certified today)."""
     on = on or timezone.localdate()
     if product.ocop_rating:
+        return None
+    if hasattr(product, "ocop_last_certificate_id") and product.ocop_last_certificate_id is None:
         return None
     latest = product.certificates.filter(decision_date__lte=on).order_by("-decision_date", "-pk")
     certificate = latest.first()
@@ -167,6 +176,10 @@ def unsellable_lines(lines, on: date | None = None):
     sellable = set(
         Product._default_manager.filter(pk__in=ids).for_sale(on).values_list("pk", flat=True)
     )
+    if on is None:
+        # The basket page draws these same lines next; its strategy need not ask again.
+        for line in lines:
+            line.product.ocop_for_sale = line.product_id in sellable
     return [line for line in lines if line.product_id not in sellable]
 
 

@@ -1,6 +1,7 @@
 from functools import cached_property
 
 from django.db import models
+from django.db.models import Value
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.catalogue.abstract_models import AbstractCategory, AbstractProduct
@@ -24,8 +25,10 @@ class ProductQuerySet(OscarProductQuerySet):
         return self.filter(for_sale_condition(on))
 
     def browsable(self):
-        """What shoppers can browse: Oscar's canonical public products that are for sale."""
-        return super().browsable().for_sale()
+        """What shoppers can browse: Oscar's canonical public products that are for sale.
+
+        Marked ``ocop_for_sale`` so the strategy asks nothing more of what it returns."""
+        return super().browsable().for_sale().annotate(ocop_for_sale=Value(True))
 
     def promotable(self, on=None):
         """For sale and not carrying a lapsed certificate: what pages may promote."""

@@ -212,7 +212,7 @@ class ProductDetailView(oscar_views.ProductDetailView):
         if hasattr(self, "object"):
             return self.object
         return get_object_or_404(
-            Product.objects.with_rating()
+            availability.annotate_last_certificate(Product.objects.with_rating())
             .select_related("product_class", "parent")
             .prefetch_related(
                 "images",
