@@ -99,6 +99,19 @@ def choices(query, name, allowed, limit=MAX_VALUES):
     return kept
 
 
+def integers(query, name, limit=MAX_VALUES, minimum=0, maximum=MAX_INTEGER):
+    """The whole numbers among the values of a repeated ``name`` (ids ticked in a list),
+    in the order sent, each once; only the first ``limit`` values sent are looked at."""
+    kept = []
+    for value in _all(query, name)[:limit]:
+        value = clean(value, max_length=len(str(maximum)))
+        if value is not None and _DIGITS.fullmatch(value):
+            number = int(value)
+            if minimum <= number <= maximum and number not in kept:
+                kept.append(number)
+    return kept
+
+
 def count(query, name):
     """How many values of ``name`` were sent, good or bad."""
     return len(_all(query, name))

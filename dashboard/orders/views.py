@@ -26,6 +26,8 @@ from payments.refunds import RefundRefused, refund, refundable
 Partner = get_model("partner", "Partner")
 Order = get_model("order", "Order")
 ORDER_NUMBER_LENGTH = Order._meta.get_field("number").max_length
+# More fields than Django takes in one request (DATA_UPLOAD_MAX_NUMBER_FIELDS) never arrive.
+MAX_LINES = 1000
 FulfilmentGroup = get_model("order", "FulfilmentGroup")
 
 
@@ -58,8 +60,27 @@ class OrderListView(views.OrderListView):
                 return redirect("dashboard:order-detail", number=order.number)
         return super(views.OrderListView, self).get(request, *args, **kwargs)
 
+    def get_selected_ids(self, request):
+        # Oscar filters on the ticked ids as posted: one that is not a number was a 500.
+        if params.text(request.POST, self.select_across_param) == "1":
+            return super().get_selected_ids(request)
+        ticked = params.integers(
+            request.POST, f"selected_{self.get_checkbox_object_name()}", limit=self.paginate_by
+        )
+        return list(self.get_queryset().filter(pk__in=ticked).values_list("pk", flat=True))
+
 
 class OrderDetailView(views.OrderDetailView):
+    def handle_line_action(self, request, order, action):
+        # Oscar filters on the ticked line ids and reads each one's quantity with int()
+        # as posted: an id that is not a number, or a missing quantity, was a 500.
+        ticked = params.integers(request.POST, "selected_line", limit=MAX_LINES)
+        if len(ticked) != params.count(request.POST, "selected_line") or any(
+            params.integer(request.POST, f"selected_line_qty_{pk}") is None for pk in ticked
+        ):
+            return self.reload_page(error=_("Dòng hàng hoặc số lượng đã chọn không hợp lệ."))
+        return super().handle_line_action(request, order, action)
+
     def get_order_lines(self):
         lines = super().get_order_lines()
         if is_producer_view(self.request.user):

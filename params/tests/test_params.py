@@ -139,3 +139,11 @@ def test_choices_look_at_a_bounded_number_of_values():
 def test_present_says_whether_a_parameter_was_sent():
     assert params.present(q("page="), "page")
     assert not params.present(q("pages=1"), "page")
+
+
+def test_integers_keep_the_whole_numbers_once_in_the_order_sent():
+    query = q("id=3&id=%C2%B2&id=1&id=3&id=-2&id=%00&id=99999999999999999999&id=2")
+
+    assert params.integers(query, "id") == [3, 1, 2]
+    assert params.integers(query, "id", limit=3) == [3, 1]
+    assert params.count(query, "id") == 8
