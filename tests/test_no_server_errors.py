@@ -54,7 +54,7 @@ SKIPPED = re.compile(r"^/(static|media|cms|django-admin|documents|i18n)/|/(logou
 MAX_PAGES = 120
 PAGES_PER_KIND = 1
 # Hypothesis examples per page kind and per form: bounded so the walk fits CI.
-EXAMPLES = 6
+EXAMPLES = 4
 
 
 # The shop
