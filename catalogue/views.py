@@ -15,6 +15,7 @@ from django.views.generic import TemplateView
 from oscar.apps.catalogue import views as oscar_views
 from oscar.core.loading import get_model
 
+import params
 import places
 
 from . import availability, browse, search
@@ -192,7 +193,7 @@ class SearchSuggestionsView(View):
     """Up to eight products for the words typed so far, as JSON for the search box."""
 
     def get(self, request):
-        query = search.clean_query(request.GET.get("q", ""))
+        query = search.clean_query(params.text(request.GET, "q", max_length=browse.MAX_QUERY_TEXT))
         products = search.suggestions(browse.offered_products(), query)
         return JsonResponse(
             {
