@@ -44,6 +44,11 @@ STRIPE_API_BASE = env.str("STRIPE_API_BASE", default="")
 # Where the browser loads Stripe.js; localstripe serves a test copy at <base>/js.stripe.com/v3/.
 STRIPE_JS_URL = env.str("STRIPE_JS_URL", default="https://js.stripe.com/v3/")
 
+# HSTS for every subdomain too, and asking browsers to preload it: a domain owner's choice
+# (it binds every subdomain to HTTPS for good), so off unless set.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
+
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
 # How many reverse proxies stand in front of the app: the login rate limit reads the
 # client's address that many hops back in X-Forwarded-For.
