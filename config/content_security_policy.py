@@ -5,8 +5,8 @@ fixed when the settings load, so they are added per response here:
 
 - Stripe.js is allowed from the origin of ``STRIPE_JS_URL`` as it is *now*: Stripe's own
   in production, a localstripe started for the test session in tests and local runs.
-- The Wagtail admin (``/cms/``) gets the narrow exemptions its own pages need, listed in
-  ``CMS_CSP_UPDATE``; the shop and the seller area never get them.
+- The Wagtail admin (``/cms/``) gets the exemption its own pages need, the directives of
+  ``CMS_CSP_REPLACE`` (why: see the settings); the shop and the seller area never get it.
 """
 
 from urllib.parse import urlsplit
@@ -56,10 +56,7 @@ def merged(*updates):
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
-        cms = request.path_info.startswith(settings.CMS_CSP_PATH)
-        parts.update = merged(
-            stripe_sources(settings.STRIPE_JS_URL),
-            settings.CMS_CSP_UPDATE if cms else None,
-            parts.update,
-        )
+        parts.update = merged(stripe_sources(settings.STRIPE_JS_URL), parts.update)
+        if request.path_info.startswith(settings.CMS_CSP_PATH):
+            parts.replace = {**settings.CMS_CSP_REPLACE, **(parts.replace or {})}
         return parts
