@@ -61,8 +61,9 @@ def browser() -> Iterator[Browser]:
 # (in every frame) and Chromium's own console reports. Tests assert the list is empty.
 REPORT_CSP_VIOLATIONS = """
 document.addEventListener("securitypolicyviolation", function (event) {
-    console.error("CSP violation: " + event.violatedDirective + " blocked " +
-        (event.blockedURI || "inline") + " at " + event.sourceFile + ":" + event.lineNumber);
+    console.error("CSP violation on " + event.documentURI + ": " + event.violatedDirective +
+        " blocked " + (event.blockedURI || "inline") + " at " + event.sourceFile + ":" +
+        event.lineNumber + " " + (event.sample || ""));
 });
 """
 POLICY_MESSAGES = (

@@ -1,6 +1,5 @@
 from wagtail import hooks
 
-from .admin_reports import hide_reports_menu
 from .choosers import partner_chooser_viewset, product_chooser_viewset
 
 
@@ -8,5 +7,9 @@ from .choosers import partner_chooser_viewset, product_chooser_viewset
 def register_choosers():
     return [product_chooser_viewset, partner_chooser_viewset]
 
+
+# Imported after the hook above: admin_reports imports wagtail.admin.urls, which collects
+# every app's admin viewsets while this module is still loading.
+from .admin_reports import hide_reports_menu  # noqa: E402
 
 hooks.register("construct_main_menu", hide_reports_menu)

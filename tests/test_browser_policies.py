@@ -2,10 +2,12 @@
 Content-Security-Policy and Permissions-Policy: their scripts run (menus drawn by
 JavaScript, the rich-text editor) and the browser reports nothing blocked."""
 
+import io
 import re
 
 import pytest
 from django.contrib.auth import get_user_model
+from PIL import Image
 from playwright.sync_api import expect
 
 from cms.tests.factories import groups, make_product
@@ -14,6 +16,12 @@ from profiles.tests.factories import add_story, make_tree
 pytestmark = pytest.mark.browser
 
 PASSWORD = "Mat-khau-rat-kho-doan-2025"
+
+
+def png():
+    buffer = io.BytesIO()
+    Image.new("RGB", (300, 300), (31, 111, 67)).save(buffer, "PNG")
+    return buffer.getvalue()
 
 
 @pytest.fixture
@@ -48,7 +56,7 @@ def test_wagtail_admin_runs_under_the_policy(site_tree, officer_page):
     # the page editor: its StreamField/rich-text widgets are scripts too
     page.goto(f"/cms/pages/{story.pk}/edit/")
     expect(page.locator("#id_title")).to_have_value(re.compile("Gạo ST25"))
-    expect(page.locator('[data-draftail-editor], .Draftail-Editor').first).to_be_visible()
+    expect(page.locator("[data-draftail-editor], .Draftail-Editor").first).to_be_visible()
 
     # explorer and image library
     page.goto(f"/cms/pages/{home.pk}/")
@@ -71,5 +79,18 @@ def test_oscar_dashboard_runs_under_the_policy(officer_page):
     # the product form's description is a TinyMCE editor, started from the onbodyload script
     page.goto(f"/cua-hang/dashboard/catalogue/products/{rice.pk}/")
     expect(page.locator(".tox-tinymce").first).to_be_visible()
+
+    # a chosen photo shows before upload and its upload button hides (static/js/image-input.js)
+    page.locator('a[href="#product_images"]').click()
+    button = page.locator("#upload_button_id_images-0-original-image")
+    expect(button).to_be_visible()
+    page.set_input_files(
+        "#id_images-0-original",
+        files=[{"name": "gao.png", "mimeType": "image/png", "buffer": png()}],
+    )
+    expect(page.locator("#id_images-0-original-image img")).to_have_attribute(
+        "src", re.compile(r"^data:image/png")
+    )
+    expect(button).to_be_hidden()
 
     assert page.policy_violations == [], "\n".join(page.policy_violations)

@@ -5,7 +5,7 @@ Values that differ between machines come from ``config.env``; ``dev``, ``test`` 
 """
 
 import dj_database_url
-from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
+from csp.constants import NONCE, NONE, REPORT_SAMPLE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F401,F403  (Oscar's OSCAR_* defaults, overridden below)
 
@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "django.contrib.flatpages",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "django.forms",
     # Oscar, with the catalogue forked into ./catalogue
     "oscar.config.Shop",
     "oscar.apps.analytics.apps.AnalyticsConfig",
@@ -120,6 +121,10 @@ MIDDLEWARE = [
     # Last, as django-axes asks: turns a locked-out login into its lockout page.
     "axes.middleware.AxesMiddleware",
 ]
+
+# Form widgets render through TEMPLATES, so templates/ can override a widget's template
+# (templates/oscar/forms/widgets/image_input_widget.html drops Oscar's inline handlers).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -315,7 +320,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        "script-src": [SELF, NONCE],
+        "script-src": [SELF, NONCE, REPORT_SAMPLE],
         "style-src": [SELF, UNSAFE_INLINE],
         # Map tiles (templates/components/map.html) and Leaflet's data: images.
         "img-src": [SELF, "data:", "https://tile.openstreetmap.org"],
