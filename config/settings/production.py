@@ -50,16 +50,23 @@ if not SECURE_HSTS_INCLUDE_SUBDOMAINS:
 if not SECURE_HSTS_PRELOAD:
     SILENCED_SYSTEM_CHECKS.append("security.W021")
 
-# Behind the proxy every request comes from it: rate-limit logins by the real client.
-AXES_IPWARE_PROXY_COUNT = E.TRUSTED_PROXY_COUNT
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# Behind the proxy every request comes from it: the login and order-tracking limits read
+# the real client from X-Forwarded-For. Each proxy appends the address it was reached
+# from ($proxy_add_x_forwarded_for), so with N proxies the client is the N-th entry from
+# the right; entries to its left were written by the client and are ignored. django-ipware
+# counts the proxies *after* the client in the header, hence N - 1, and must not be
+# strict: a client may send a header of its own, which makes the chain longer.
+if E.TRUSTED_PROXY_COUNT > 0:
+    IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+    IPWARE_META_PROXY_COUNT = E.TRUSTED_PROXY_COUNT - 1
+    IPWARE_STRICT = False
 
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
 }
 if E.AWS_STORAGE_BUCKET_NAME:
     STORAGES["default"] = {  # noqa: F405
-        "BACKEND": "storages.backends.s3.S3Storage",
+        "BACKEND": "uploads.s3.MediaStorage",  # types and downloads: see uploads/s3.py
         "OPTIONS": {
             "bucket_name": E.AWS_STORAGE_BUCKET_NAME,
             "endpoint_url": E.AWS_S3_ENDPOINT_URL or None,
