@@ -42,6 +42,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
+import params
 import places
 from partner.choices import ProducerKind
 
@@ -58,8 +59,10 @@ CERTIFIED = "certified"
 STAR_VALUES = ("5", "4", "3", CERTIFIED)
 # Cap on how many values of one facet a URL may select; more is ignored.
 MAX_VALUES = 20
-# Page numbers beyond this are not parsed as numbers at all.
-MAX_PAGE_DIGITS = 7
+# Query text beyond this is refused rather than cut.
+MAX_QUERY_TEXT = 2000
+# Page numbers beyond this are ignored (page 1 shows, with a notice).
+MAX_PAGE = 9_999_999
 
 
 @dataclass(frozen=True)
@@ -100,14 +103,14 @@ SORTS = {
 }
 
 
-def _clean_values(values, allowed, order=None):
+def _clean_values(query, name, allowed, order=None):
     """Keep the allowed values, once each, in a canonical order; report the rest."""
-    kept = [v for v in dict.fromkeys(values[:MAX_VALUES]) if v in allowed]
+    kept = params.choices(query, name, allowed, limit=MAX_VALUES)
     if order is not None:
         kept.sort(key=order.index)
     else:
         kept.sort()
-    dropped = len(values) != len(kept)
+    dropped = params.count(query, name) != len(kept)
     return tuple(kept), dropped
 
 
@@ -210,18 +213,16 @@ class Catalogue:
         """A state from a QueryDict (``request.GET``); a category page fixes the group."""
         ignored = False
 
-        def values(name):
-            return [v.strip() for v in query.getlist(name) if isinstance(v, str)]
-
-        q = search.clean_query(query.get("q", ""))
-        stars, dropped = _clean_values(values("stars"), STAR_VALUES, list(STAR_VALUES))
+        # A pasted sentence longer than a query keeps is cut (clean_query), not refused.
+        q = search.clean_query(params.text(query, "q", max_length=MAX_QUERY_TEXT))
+        stars, dropped = _clean_values(query, "stars", STAR_VALUES, list(STAR_VALUES))
         ignored |= dropped
-        communes, dropped = _clean_values(values("commune"), _cantho_codes())
+        communes, dropped = _clean_values(query, "commune", _cantho_codes())
         ignored |= dropped
-        kinds, dropped = _clean_values(values("kind"), set(ProducerKind.values))
+        kinds, dropped = _clean_values(query, "kind", set(ProducerKind.values))
         ignored |= dropped
         prices, dropped = _clean_values(
-            values("price"), PRICE_BANDS_BY_KEY, list(PRICE_BANDS_BY_KEY)
+            query, "price", PRICE_BANDS_BY_KEY, list(PRICE_BANDS_BY_KEY)
         )
         ignored |= dropped
 
@@ -229,13 +230,15 @@ class Catalogue:
         if category is not None:
             group = group_key(category)
         else:
-            requested = values("group")
-            if requested and requested[0] in self.by_key:
-                group = requested[0]
-            ignored |= len(requested) > (1 if group else 0)
+            group = params.choice(query, "group", self.by_key)
+            ignored |= params.count(query, "group") > (1 if group else 0)
 
-        sort = query.get("sort", "")
-        if sort not in SORTS or (sort == RELEVANCE and not search.tokens(q)):
+        sort = params.choice(query, "sort", SORTS)
+        # An empty sort (the form's default option) is no filter to report.
+        ignored |= bool(
+            not sort and params.present(query, "sort") and params.text(query, "sort", None) != ""
+        )
+        if sort == RELEVANCE and not search.tokens(q):
             ignored |= bool(sort)
             sort = ""
         state = BrowseState(
@@ -244,10 +247,9 @@ class Catalogue:
         if sort == state.default_sort:
             state = replace(state, sort="")
 
-        page_text = query.get("page", "1").strip()
-        page = int(page_text) if page_text.isdigit() and len(page_text) <= MAX_PAGE_DIGITS else 0
-        if page < 1:
-            ignored |= page_text != "1"
+        page = params.integer(query, "page", minimum=1, maximum=MAX_PAGE)
+        if page is None:
+            ignored |= params.present(query, "page")
             page = 1
         return replace(state, page=page, ignored=ignored)
 

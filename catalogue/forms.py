@@ -31,18 +31,20 @@ class CertificateForm(ScanMixin, forms.ModelForm):
             "decision_date",
             "expires_on",
             "scan",
+            "sale_during_renewal",
             "renews",
         ]
         widgets = {"renews": forms.HiddenInput}
 
 
 class CertificateRevisionForm(ScanMixin, forms.ModelForm):
-    """What may change on a recorded certificate: its revocation, and a missing scan.
+    """What may change on a recorded certificate: its revocation, a missing scan, and
+    whether its product may still sell once it expires, while re-evaluation is pending.
 
     Score, stars and dates are the council's decision; a new decision is a renewal,
     recorded as a new certificate so history is never overwritten."""
 
     class Meta:
         model = OcopCertificate
-        fields = ["scan", "revoked_on", "revocation_reason"]
+        fields = ["scan", "revoked_on", "revocation_reason", "sale_during_renewal"]
         labels = {"revoked_on": _("Thu hồi từ ngày")}

@@ -15,9 +15,10 @@ from django.views.generic import TemplateView
 from oscar.apps.catalogue import views as oscar_views
 from oscar.core.loading import get_model
 
+import params
 import places
 
-from . import browse, search
+from . import availability, browse, search
 
 Category = get_model("catalogue", "Category")
 Product = get_model("catalogue", "Product")
@@ -192,7 +193,7 @@ class SearchSuggestionsView(View):
     """Up to eight products for the words typed so far, as JSON for the search box."""
 
     def get(self, request):
-        query = search.clean_query(request.GET.get("q", ""))
+        query = search.clean_query(params.text(request.GET, "q", max_length=browse.MAX_QUERY_TEXT))
         products = search.suggestions(browse.offered_products(), query)
         return JsonResponse(
             {
@@ -212,7 +213,7 @@ class ProductDetailView(oscar_views.ProductDetailView):
         if hasattr(self, "object"):
             return self.object
         return get_object_or_404(
-            Product.objects.with_rating()
+            availability.annotate_last_certificate(Product.objects.with_rating())
             .select_related("product_class", "parent")
             .prefetch_related(
                 "images",
@@ -228,10 +229,12 @@ class ProductDetailView(oscar_views.ProductDetailView):
         ctx = super().get_context_data(**kwargs)
         product = self.object
         certificate = product.current_certificate if product.ocop_stars else None
+        lapse = None if certificate else availability.lapse_for(product)
         records = product.stockrecords.all()
         producer = records[0].partner if records else None
         ctx.update(
             certificate=certificate,
+            lapse=lapse,
             producer=producer,
             producer_commune=places.ward_name(producer.commune_code) if producer else "",
             product_group=product.get_categories().first(),

@@ -19,6 +19,7 @@ from django.views import generic
 from oscar.apps.checkout import views
 from oscar.core.loading import get_class, get_model
 
+import params
 from payments import stripe_api
 from payments.intents import Outcome, authorise, finalise, record_cash_on_delivery
 from payments.models import PendingCheckout
@@ -44,11 +45,11 @@ class ShippingAddressView(views.ShippingAddressView):
     def post(self, request, *args, **kwargs):
         if request.user.is_authenticated and "address_id" in request.POST:
             # Only the shopper's own address book: another id is not found, never a 500.
-            address_id = request.POST["address_id"]
-            if not str(address_id).isdigit():
+            address_id = params.integer(request.POST, "address_id", minimum=1)
+            if address_id is None:
                 raise http.Http404
             address = get_object_or_404(UserAddress, pk=address_id, user=request.user)
-            if request.POST.get("action") != "ship_to":
+            if params.choice(request.POST, "action", {"ship_to"}) != "ship_to":
                 return http.HttpResponseBadRequest()
             self.checkout_session.ship_to_user_address(address)
             return redirect(self.get_success_url())

@@ -1,6 +1,6 @@
 """Programme news: articles with a date, tags, a picture and a story body."""
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import EmptyPage, Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +11,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+
+import params
 
 from .blocks import StoryBlock
 
@@ -37,7 +39,7 @@ class NewsIndexPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         articles = NewsPage.objects.child_of(self).live().public()
-        tag = (request.GET.get("tag") or "").strip()[:100]
+        tag = params.text(request.GET, "tag", max_length=100)
         if tag and NewsPageTag.objects.filter(tag__slug=tag).exists():
             articles = articles.filter(tags__slug=tag)
         else:
@@ -48,8 +50,8 @@ class NewsIndexPage(Page):
         )
         paginator = Paginator(articles, NEWS_PER_PAGE)
         try:
-            page = paginator.page(request.GET.get("trang") or 1)
-        except (PageNotAnInteger, EmptyPage):
+            page = paginator.page(params.integer(request.GET, "trang", default=1, minimum=1))
+        except EmptyPage:
             page = paginator.page(1)
         context.update(articles=page, selected_tag=tag)
         return context

@@ -17,6 +17,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_class, get_model
 
+from catalogue.availability import ensure_for_sale
+
 logger = logging.getLogger(__name__)
 
 Basket = get_model("basket", "Basket")
@@ -108,6 +110,7 @@ def place_order(pending, request=None):
         if basket.is_empty or basket_snapshot(basket) != pending.lines:
             raise CannotPlace(_("Giỏ hàng đã thay đổi trong lúc thanh toán. Bạn chưa bị trừ tiền."))
         _lock_stock(basket)
+        ensure_for_sale(basket.all_lines(), CannotPlace)
         method = shipping_for(basket, pending.shipping_method_code)
         charge, total = order_total(basket, method)
         if whole_dong(total.incl_tax) != pending.amount:

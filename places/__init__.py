@@ -60,7 +60,9 @@ def province_of_ward(code):
 
 
 def province_name(code):
-    return dict(provinces()).get(int(code), "") if str(code).isdigit() else ""
+    # isdigit() alone accepts "²", which int() refuses.
+    code = str(code)
+    return dict(provinces()).get(int(code), "") if code.isascii() and code.isdigit() else ""
 
 
 def validate_cantho_ward(code):

@@ -7,6 +7,7 @@ from django.db.models import Prefetch
 from oscar.core.loading import get_model
 from wagtail.images import get_image_model
 
+import params
 import places
 from cms.maps import marker, markers
 from cms.promotions import best_rated, products_for_cards
@@ -19,20 +20,15 @@ CARD_THUMBNAIL = "fill-640x400"
 PRODUCTS_LIMIT = 24
 
 
-def _choice(value, allowed):
-    value = (value or "").strip()
-    return value if value in allowed else ""
-
-
-def producer_listing(index_page, params):
+def producer_listing(index_page, query):
     """Context for the index: ``producers``, map markers, filter options and choices."""
     from .models import ProducerPage
 
     every = ProducerPage.objects.child_of(index_page).live().public()
     present = set(every.values_list("partner__commune_code", flat=True)) - {"", None}
     communes = sorted(((code, places.ward_name(code)) for code in present), key=lambda c: c[1])
-    commune = _choice(params.get("xa"), {code for code, _name in communes})
-    kind = _choice(params.get("loai"), set(ProducerKind.values))
+    commune = params.choice(query, "xa", {code for code, _name in communes})
+    kind = params.choice(query, "loai", set(ProducerKind.values))
 
     producers = every
     if commune:

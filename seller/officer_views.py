@@ -18,6 +18,7 @@ from django.views import View
 from oscar.core.loading import get_model
 from wagtail.models import WorkflowState
 
+import params
 from audit.models import AuditEntry, AuditKind
 from catalogue.roles import PRODUCERS
 
@@ -140,10 +141,12 @@ class AuditView(OfficerRequiredMixin, View):
 
     def get(self, request):
         entries = AuditEntry.objects.for_display()
-        kind = request.GET.get("loai", "")
-        if kind in AuditKind.values:
+        kind = params.choice(request.GET, "loai", AuditKind.values)
+        if kind:
             entries = entries.filter(kind=kind)
-        page = Paginator(entries, 50).get_page(request.GET.get("trang"))
+        page = Paginator(entries, 50).get_page(
+            params.integer(request.GET, "trang", default=1, minimum=1)
+        )
         return render(
             request,
             "seller/officer/audit.html",
@@ -155,11 +158,8 @@ class InviteView(OfficerRequiredMixin, View):
     permission = "seller.invite_seller"
 
     def get(self, request):
-        initial = (
-            {"partner": request.GET.get("chu-the")}
-            if request.GET.get("chu-the", "").isdigit()
-            else {}
-        )
+        partner = params.integer(request.GET, "chu-the", minimum=1)
+        initial = {"partner": partner} if partner is not None else {}
         return render(
             request, "seller/officer/invite.html", {"form": InvitationForm(initial=initial)}
         )

@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from oscar.core.loading import get_model
 
+import params
+
 from .access import (
     SellerRequiredMixin,
     image_or_404,
@@ -132,7 +134,7 @@ class PhotoActionView(SellerRequiredMixin, View):
 
     def post(self, request, pk, image_pk):
         image = image_or_404(request.user, pk, image_pk)
-        action = request.POST.get("action")
+        action = params.choice(request.POST, "action", {"up", "down", "delete"})
         if action == "up":
             move_photo(image, -1)
         elif action == "down":

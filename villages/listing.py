@@ -6,6 +6,7 @@ Unknown or malformed values are ignored (the full list shows), never an error.
 from django.db.models import Prefetch
 from wagtail.images import get_image_model
 
+import params
 import places
 
 from .choices import VillageKind
@@ -14,20 +15,15 @@ from .choices import VillageKind
 CARD_THUMBNAIL = "fill-640x400"
 
 
-def _choice(value, allowed):
-    value = (value or "").strip()
-    return value if value in allowed else ""
-
-
-def village_listing(index_page, params):
+def village_listing(index_page, query):
     """Context for the index: ``villages`` and the filters' options and chosen values."""
     from .models import VillagePage
 
     every = VillagePage.objects.child_of(index_page).live()
     present = set(every.exclude(commune_code="").values_list("commune_code", flat=True))
     communes = sorted(((code, places.ward_name(code)) for code in present), key=lambda c: c[1])
-    commune = _choice(params.get("xa"), {code for code, _name in communes})
-    kind = _choice(params.get("loai"), set(VillageKind.values))
+    commune = params.choice(query, "xa", {code for code, _name in communes})
+    kind = params.choice(query, "loai", set(VillageKind.values))
 
     villages = every
     if commune:

@@ -26,6 +26,9 @@ def page_breadcrumbs_jsonld(context, page):
 @register.simple_tag(takes_context=True)
 def product_jsonld(context, product, producer=None, group=None):
     request = context["request"]
+    # A variable the view left out arrives as "" (Oscar's product-alert form re-renders
+    # the product page without the producer and the group).
+    producer, group = producer or None, group or None
     return _script(seo.product_data(request, product, producer)) + _script(
         seo.product_breadcrumbs(request, product, group)
     )

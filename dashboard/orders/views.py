@@ -18,11 +18,16 @@ from oscar.apps.dashboard.orders import views
 from oscar.apps.dashboard.orders.views import *  # noqa: F401,F403
 from oscar.core.loading import get_model
 
+import params
 from order.fulfilment import StepNotAllowed, update_fulfilment
 from order.templatetags.order_groups import order_groups
 from payments.refunds import RefundRefused, refund, refundable
 
 Partner = get_model("partner", "Partner")
+Order = get_model("order", "Order")
+ORDER_NUMBER_LENGTH = Order._meta.get_field("number").max_length
+# More fields than Django takes in one request (DATA_UPLOAD_MAX_NUMBER_FIELDS) never arrive.
+MAX_LINES = 1000
 FulfilmentGroup = get_model("order", "FulfilmentGroup")
 
 
@@ -43,10 +48,39 @@ class FulfilmentForm(forms.ModelForm):
 
 
 class OrderListView(views.OrderListView):
-    pass
+    def get(self, request, *args, **kwargs):
+        # Oscar looks the raw ``order_number`` up before its search form has checked it,
+        # so a NUL byte (refused by PostgreSQL) was a server error. The same shortcut to
+        # the order's page, on the strictly read number; the list itself filters through
+        # Oscar's form, which refuses what it cannot use.
+        if params.choice(request.GET, "response_format", {"html", "csv"}, "html") == "html":
+            number = params.text(request.GET, "order_number", max_length=ORDER_NUMBER_LENGTH)
+            order = self.base_queryset.filter(number=number).first() if number else None
+            if order is not None:
+                return redirect("dashboard:order-detail", number=order.number)
+        return super(views.OrderListView, self).get(request, *args, **kwargs)
+
+    def get_selected_ids(self, request):
+        # Oscar filters on the ticked ids as posted: one that is not a number was a 500.
+        if params.text(request.POST, self.select_across_param) == "1":
+            return super().get_selected_ids(request)
+        ticked = params.integers(
+            request.POST, f"selected_{self.get_checkbox_object_name()}", limit=self.paginate_by
+        )
+        return list(self.get_queryset().filter(pk__in=ticked).values_list("pk", flat=True))
 
 
 class OrderDetailView(views.OrderDetailView):
+    def handle_line_action(self, request, order, action):
+        # Oscar filters on the ticked line ids and reads each one's quantity with int()
+        # as posted: an id that is not a number, or a missing quantity, was a 500.
+        ticked = params.integers(request.POST, "selected_line", limit=MAX_LINES)
+        if len(ticked) != params.count(request.POST, "selected_line") or any(
+            params.integer(request.POST, f"selected_line_qty_{pk}") is None for pk in ticked
+        ):
+            return self.reload_page(error=_("Dòng hàng hoặc số lượng đã chọn không hợp lệ."))
+        return super().handle_line_action(request, order, action)
+
     def get_order_lines(self):
         lines = super().get_order_lines()
         if is_producer_view(self.request.user):
