@@ -55,12 +55,48 @@ def browser() -> Iterator[Browser]:
         os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
+# --- What the security headers blocked (headers) --------------------------------------
+# Every page keeps, in `page.policy_violations`, what the browser refused under the
+# Content-Security-Policy or Permissions-Policy: the DOM's securitypolicyviolation event
+# (in every frame) and Chromium's own console reports. Tests assert the list is empty.
+REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", function (event) {
+    console.error("CSP violation on " + event.documentURI + ": " + event.violatedDirective +
+        " blocked " + (event.blockedURI || "inline") + " at " + event.sourceFile + ":" +
+        event.lineNumber + " " + (event.sample || ""));
+});
+"""
+POLICY_MESSAGES = (
+    "Content Security Policy",
+    "CSP violation",
+    "Permissions-Policy",
+    "Permissions policy",
+)
+
+
+def _watch_policies(context):
+    violations = []
+    context.add_init_script(REPORT_CSP_VIOLATIONS)
+
+    def keep(message):
+        if any(words in message.text for words in POLICY_MESSAGES):
+            violations.append(message.text)
+
+    context.on("console", keep)
+    return violations
+
+
+# ----------------------------------------------------------------------------------------
+
+
 def _page(request, browser, live_server, **context_options):
     context = browser.new_context(
         base_url=live_server.url, timezone_id="Asia/Ho_Chi_Minh", **context_options
     )
     context.set_default_timeout(10_000)
+    violations = _watch_policies(context)
     page = context.new_page()
+    page.policy_violations = violations
     yield page
     report = getattr(request.node, "rep_call", None)
     if report is not None and report.failed:

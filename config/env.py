@@ -49,6 +49,11 @@ STRIPE_JS_URL = env.str("STRIPE_JS_URL", default="https://js.stripe.com/v3/")
 # "immediate": they run at once inside the request (tests). Production always queues.
 TASKS_BACKEND = env.str("TASKS_BACKEND", default="immediate")
 
+# HSTS for every subdomain too, and asking browsers to preload it: a domain owner's choice
+# (it binds every subdomain to HTTPS for good), so off unless set.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
+
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
 # How many reverse proxies stand in front of the app (production): the login and
 # order-tracking limits read the client's address that many entries from the right of

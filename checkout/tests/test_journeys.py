@@ -60,6 +60,8 @@ def test_guest_on_a_phone_pays_two_producers_by_card(phone_page, stripe_settings
     assert order.fulfilment_groups.count() == 2
     assert order.number in phone_page.locator("h1").inner_text()
     assert PendingCheckout.objects.get().status == "placed"
+    # Stripe.js, the card fields and the payment ran under the Content-Security-Policy
+    assert phone_page.policy_violations == []
 
 
 def test_declined_card_keeps_the_basket(phone_page, stripe_settings):

@@ -5,6 +5,7 @@ Values that differ between machines come from ``config.env``; ``dev``, ``test`` 
 """
 
 import dj_database_url
+from csp.constants import NONCE, NONE, REPORT_SAMPLE, SELF, UNSAFE_INLINE
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F401,F403  (Oscar's OSCAR_* defaults, overridden below)
@@ -41,6 +42,7 @@ INSTALLED_APPS = [
     "django.contrib.flatpages",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "django.forms",
     # Oscar, with the catalogue forked into ./catalogue
     "oscar.config.Shop",
     "oscar.apps.analytics.apps.AnalyticsConfig",
@@ -98,10 +100,15 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
+    # Outermost, so it sees every cookie the others set (config/samesite_cookies.py).
+    "config.samesite_cookies.SameSiteCookiesMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "config.content_security_policy.ContentSecurityPolicyMiddleware",
+    "config.permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -116,6 +123,10 @@ MIDDLEWARE = [
     # Last, as django-axes asks: turns a locked-out login into its lockout page.
     "axes.middleware.AxesMiddleware",
 ]
+
+# Form widgets render through TEMPLATES, so templates/ can override a widget's template
+# (templates/oscar/forms/widgets/image_input_widget.html drops Oscar's inline handlers).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -343,6 +354,75 @@ CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# --- Security headers and cookies: CSP, Permissions-Policy, SameSite ---------------------
+# Content-Security-Policy (django-csp; config/content_security_policy.py adds Stripe.js's
+# origin from STRIPE_JS_URL and the Wagtail admin's exemptions). Scripts: the site's own
+# files and inline scripts carrying the response's nonce ({{ request.csp_nonce }}), never
+# 'unsafe-inline'. Styles keep 'unsafe-inline': Oscar's own basket, checkout and dashboard
+# templates, TinyMCE in the dashboard and the Wagtail admin write style="" attributes and
+# <style> elements; a style cannot run code, so the cost is low next to forking them all.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE, REPORT_SAMPLE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        # Map tiles (templates/components/map.html) and Leaflet's data: images.
+        "img-src": [SELF, "data:", "https://tile.openstreetmap.org"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        # Wagtail's live preview frames the site itself; video blocks embed these players.
+        "frame-src": [
+            SELF,
+            "https://www.youtube.com",
+            "https://www.youtube-nocookie.com",
+            "https://player.vimeo.com",
+        ],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        # Card payments never post a form to Stripe: Stripe.js calls it and 3-D Secure
+        # runs in Stripe's frame, whose own forms its own policy governs.
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+# The Wagtail admin only (config/content_security_policy.py): Wagtail 8's form widgets
+# (date and chooser fields) still start themselves with inline <script> tags, which its
+# StreamField and inline panels also insert at run time, so no nonce can cover them.
+# Inline scripts run there, without a nonce (a nonce would make browsers ignore
+# 'unsafe-inline'); only signed-in editors reach these pages.
+CMS_CSP_PATH = "/cms/"
+CMS_CSP_REPLACE = {"script-src": [SELF, UNSAFE_INLINE]}
+
+# Permissions-Policy (config/permissions_policy.py): the camera for the seller area's
+# ticket scanner and geolocation for maps, on the site's own pages only; the rest off.
+# Payment stays off while the card form has no wallet buttons (Apple/Google Pay through
+# Stripe's Payment Request would need payment=(self "https://js.stripe.com")).
+PERMISSIONS_POLICY = {
+    "camera": ["self"],
+    "geolocation": ["self"],
+    "microphone": [],
+    "payment": [],
+    "usb": [],
+    "serial": [],
+    "hid": [],
+    "midi": [],
+    "accelerometer": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "display-capture": [],
+    "screen-wake-lock": [],
+    "xr-spatial-tracking": [],
+}
+
+# SameSite=Lax on every cookie: Django's own by their settings, any other (Oscar's basket
+# and recently-viewed cookies) by config/samesite_cookies.py. Lax, not Strict, so a shopper
+# arriving from a link or back from a bank's 3-D Secure page still has their basket.
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+SAMESITE_COOKIES_DEFAULT = "Lax"
+# ------------------------------------------------------------------------------------------
 
 LOGGING = {
     "version": 1,

@@ -6,6 +6,8 @@ Redis for cache and sessions, media on S3-compatible storage, a worker for tasks
 
 from django.core.exceptions import ImproperlyConfigured
 
+from config.content_security_policy import origin
+
 from .base import *  # noqa: F401,F403
 from .base import E
 
@@ -30,14 +32,23 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = E.env.bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = E.env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
-SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-SECURE_HSTS_PRELOAD = True
+# Subdomains and preload bind more than this site to HTTPS (and preload cannot be taken
+# back quickly): the domain owner turns them on, see .env.example.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = E.SECURE_HSTS_INCLUDE_SUBDOMAINS
+SECURE_HSTS_PRELOAD = E.SECURE_HSTS_PRELOAD
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+LANGUAGE_COOKIE_SECURE = True
 OSCAR_BASKET_COOKIE_SECURE = True
 OSCAR_RECENTLY_VIEWED_COOKIE_SECURE = True
 # X_FRAME_OPTIONS stays SAMEORIGIN (not DENY): Wagtail's live preview frames the site's own pages.
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
+# Django warns when HSTS leaves out subdomains (W005) or preload (W021); both are off by
+# default on purpose (above), so the warnings are silenced only while they are off.
+if not SECURE_HSTS_INCLUDE_SUBDOMAINS:
+    SILENCED_SYSTEM_CHECKS.append("security.W005")
+if not SECURE_HSTS_PRELOAD:
+    SILENCED_SYSTEM_CHECKS.append("security.W021")
 
 # Behind the proxy every request comes from it: the login and order-tracking limits read
 # the real client from X-Forwarded-For. Each proxy appends the address it was reached
@@ -65,6 +76,17 @@ if E.AWS_STORAGE_BUCKET_NAME:
             "default_acl": None,
         },
     }
+    # Media images come from the bucket's domain, not the site's: allow it in img-src.
+    if E.AWS_S3_CUSTOM_DOMAIN:
+        _media_origins = [f"https://{E.AWS_S3_CUSTOM_DOMAIN}"]
+    elif E.AWS_S3_ENDPOINT_URL:
+        _media_origins = [origin(E.AWS_S3_ENDPOINT_URL)]
+    else:  # AWS itself: virtual-hosted URLs, global or regional
+        _bucket = E.AWS_STORAGE_BUCKET_NAME
+        _media_origins = [f"https://{_bucket}.s3.amazonaws.com"]
+        if E.AWS_S3_REGION_NAME:
+            _media_origins.append(f"https://{_bucket}.s3.{E.AWS_S3_REGION_NAME}.amazonaws.com")
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"] += _media_origins  # noqa: F405
 
 if E.EMAIL_URL:
     _email = E.env.email_url("EMAIL_URL")

@@ -49,6 +49,8 @@ def test_villages_map_without_tiles_then_village_then_product(phone_page):
     expect(page.locator("#village-map .leaflet-marker-icon")).to_have_count(2)
     expect(page.locator("[data-map-message]")).to_be_visible()
     assert tile_requests and all("tile.openstreetmap.org" in url for url in tile_requests)
+    # the tiles were asked for, so the Content-Security-Policy let them through
+    assert page.policy_violations == []
 
     # a marker opens a popup that links to its village
     page.locator('#village-map .leaflet-marker-icon[title="Làng du lịch Mỹ Khánh"]').click()
@@ -61,3 +63,4 @@ def test_villages_map_without_tiles_then_village_then_product(phone_page):
     page.get_by_role("link", name="Đi chợ nổi Cái Răng lúc bình minh").first.click()
     expect(page).to_have_url(re.compile(rf"/cua-hang/catalogue/.*_{boat.pk}/$"))
     expect(page.locator("h1")).to_have_text("Đi chợ nổi Cái Răng lúc bình minh")
+    assert page.policy_violations == []
