@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F401,F403  (Oscar's OSCAR_* defaults, overridden below)
 
 from config import env as E
+from order import status as order_status
 
 BASE_DIR = E.BASE_DIR
 DATA_DIR = E.DATA_DIR
@@ -241,6 +242,12 @@ OSCAR_HIDDEN_FEATURES = ["reviews", "wishlists"]
 OSCAR_SLUG_ALLOW_UNICODE = False
 # "đ" has no decomposed form, so Oscar's ASCII slugifier would drop it: map it first.
 OSCAR_SLUG_MAP = {"đ": "d", "Đ": "D"}
+
+# Orders: the status follows the producers' groups (order/status.py), never set by hand.
+OSCAR_INITIAL_ORDER_STATUS = order_status.NEW
+OSCAR_ORDER_STATUS_PIPELINE = order_status.PIPELINE
+# The shop's own address: every link in an email starts with it (order/links.py).
+SITE_URL = E.SITE_URL.rstrip("/")
 
 # Oscar's search goes through haystack; the catalogue's own browsing and search do not
 # need a search server, so haystack is given its no-op backend.
