@@ -19,10 +19,10 @@ Order = get_model("order", "Order")
 FulfilmentGroup = get_model("order", "FulfilmentGroup")
 Selector = get_class("partner.strategy", "Selector")
 
-# One page, whatever the number of orders, months and products: the summary's two GROUP
-# BY queries plus session, user, partners, the shared header (basket, site settings,
-# unread notifications, seller link) and the permission checks of the tabs.
-PAGE_QUERIES = 14
+# One page, whatever the number of orders, months and products: the summary's four GROUP
+# BY queries (sales and refunds) plus session, user, partners, the shared header (basket,
+# site settings, unread notifications, seller link) and the permission checks of the tabs.
+PAGE_QUERIES = 16
 
 
 def order_of(items, placed_at=None, cancelled=()):
