@@ -126,8 +126,9 @@ def test_a_partial_line_refund_reaches_localstripe_with_the_exact_amount(
     # Then localstripe holds one refund of exactly 180.000 ₫ for this order's payment
     record = Refund.objects.get()
     assert (record.amount, record.provider) == (D("180000"), "card")
+    stripe_id = order.sources.get().transactions.get(txn_type="Refund").reference
     found = requests.get(
-        f"{localstripe}/v1/refunds/{record.reference}", auth=(testing.SECRET_KEY, ""), timeout=5
+        f"{localstripe}/v1/refunds/{stripe_id}", auth=(testing.SECRET_KEY, ""), timeout=5
     ).json()
     assert (found["amount"], found["currency"]) == (180000, "vnd")
     assert order.sources.get().amount_refunded == D("180000")
