@@ -25,6 +25,13 @@ def site_url(settings):
     settings.SITE_URL = SITE_URL
 
 
+@pytest.fixture(autouse=True)
+def vietnamese():
+    # A request to /en/ leaves English active in the test thread: start each test in vi.
+    with translation.override("vi"):
+        yield
+
+
 @pytest.fixture
 def place(db, django_capture_on_commit_callbacks):
     """Places a guest order of 2 × rice (150.000 ₫) and 1 × honey (200.000 ₫), each producer
