@@ -337,3 +337,31 @@ def test_two_different_forms_at_once_never_refund_more_than_the_line(place):
 
     assert sorted(outcomes) == ["refunded", "refused"]
     assert Refund.objects.get().amount == D("300000")
+
+
+def test_a_refund_shows_on_the_producers_and_the_shoppers_pages(place, staff, client):
+    from order.links import order_path
+    from seller.tests.factories import make_user
+
+    # Given a refund of one rice unit and the rice delivery fee
+    order = place()
+    staff.post(
+        refund_url(order),
+        {"key": KEY, f"line_{line(order, RICE).pk}": "1", f"fee_{group(order, RICE).pk}": "on"},
+    )
+    producer = make_user("rice@example.vn")
+    group(order, RICE).partner.users.add(producer)
+    client.force_login(producer)
+
+    # Then the producer's page shows how the group is paid and what was given back
+    seller_page = client.get(reverse("seller:order-detail", args=[group(order, RICE).pk]))
+    text = seller_page.content.decode()
+    assert "Thu hộ khi giao: 330.000" in text
+    assert "Đã hoàn cho người mua" in text
+    assert "1 × Bánh tráng Thuận Hưng" in text and "30.000" in text
+    assert "Mới · Đã hoàn một phần" in text
+
+    # And the shopper's page lists the refund under the rice part
+    shopper_page = client.get(order_path(order, "vi")).content.decode()
+    assert "Đã hoàn: Bánh tráng Thuận Hưng × 1 · 150.000" in shopper_page
+    assert "Đã hoàn: phí giao hàng · 30.000" in shopper_page
