@@ -6,3 +6,6 @@ from .base import E
 DEBUG = E.env.bool("DEBUG", default=True)
 SECRET_KEY = E.SECRET_KEY or "dev-only-not-secret-ocop-can-tho"
 ALLOWED_HOSTS = E.ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]"]
+
+# The sample Cần Thơ of `load_demo_data` belongs here.
+DEMO_DATA_ALLOWED = True
