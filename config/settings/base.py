@@ -252,8 +252,6 @@ OSCAR_SLUG_MAP = {"đ": "d", "Đ": "D"}
 # Orders: the status follows the producers' groups (order/status.py), never set by hand.
 OSCAR_INITIAL_ORDER_STATUS = order_status.NEW
 OSCAR_ORDER_STATUS_PIPELINE = order_status.PIPELINE
-# The shop's own address: every link in an email starts with it (order/links.py).
-SITE_URL = E.SITE_URL.rstrip("/")
 
 # Oscar's search goes through haystack; the catalogue's own browsing and search do not
 # need a search server, so haystack is given its no-op backend.
