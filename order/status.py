@@ -42,18 +42,19 @@ def order_status(groups):
 
 def sync_order_status(order):
     """Save ``order``'s derived status (with Oscar's status-change record); the new status."""
-    from oscar.core.loading import get_model  # settings import this module: no models yet
+    # Imported here: the settings import this module before apps and models are ready.
+    from django.db import transaction
+    from oscar.core.loading import get_model
 
     Order = get_model("order", "Order")
     # The order row is locked so two producers' updates at once still leave the status
     # the last of them derives from both.
-    current = Order.objects.select_for_update().get(pk=order.pk)
-    status = order_status(current.fulfilment_groups.all())
-    order.status = current.status
-    if status != order.status:
-        previous = order.status
-        order.status = status
-        order.save(update_fields=["status"])
-        if previous:
-            order.status_changes.create(old_status=previous, new_status=status)
+    with transaction.atomic():
+        current = Order.objects.select_for_update().get(pk=order.pk)
+        status = order_status(current.fulfilment_groups.all())
+        if status != current.status:
+            if current.status:
+                current.status_changes.create(old_status=current.status, new_status=status)
+            Order.objects.filter(pk=order.pk).update(status=status)
+    order.status = status
     return status
