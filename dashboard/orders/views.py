@@ -52,8 +52,10 @@ class RefundForm(forms.Form):
         self.groups = groups
         for left in groups:
             for x in left.lines:
+                # No max_value: what is left is checked under the lock by the service,
+                # which also recognises a resubmitted form before judging its numbers.
                 self.fields[f"line_{x.line.pk}"] = forms.IntegerField(
-                    label=x.line.title, min_value=0, max_value=x.quantity, required=False
+                    label=x.line.title, min_value=0, required=False
                 )
             if left.fee > 0:
                 self.fields[f"fee_{left.group.pk}"] = forms.BooleanField(

@@ -60,13 +60,14 @@ def test_refund_form_starts_empty_and_shows_what_each_line_can_still_give_back(p
     assert "value=" not in tag
 
 
+@pytest.mark.parametrize("units", [1, 2])
 def test_the_same_refund_submitted_twice_refunds_once(
-    place, staff, django_capture_on_commit_callbacks
+    place, staff, django_capture_on_commit_callbacks, units
 ):
-    # Given a cash-on-delivery order, and a refund form for one of the two rice units
+    # Given a cash-on-delivery order, and a refund form for one or both rice units
     order = place()
     rice = line(order, RICE)
-    data = {"key": KEY, f"line_{rice.pk}": "1"}
+    data = {"key": KEY, f"line_{rice.pk}": str(units)}
 
     # When it is submitted, then submitted again (reload, back button, double tap)
     with django_capture_on_commit_callbacks(execute=True):
@@ -75,9 +76,9 @@ def test_the_same_refund_submitted_twice_refunds_once(
     with django_capture_on_commit_callbacks(execute=True):
         second = staff.post(refund_url(order), data, follow=True)
 
-    # Then one refund of 150.000 ₫, the second says it was done and changed nothing
+    # Then one refund of 150.000 ₫ a unit, the second says it was done and changed nothing
     assert first.status_code == 302
-    assert list(Refund.objects.values_list("amount", flat=True)) == [D("150000")]
+    assert list(Refund.objects.values_list("amount", flat=True)) == [D("150000") * units]
     assert "Lần hoàn tiền này đã được thực hiện trước đó." in second.content.decode()
     assert snapshot(order) == after_first
     assert len(mail.outbox) == 1
