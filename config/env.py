@@ -45,6 +45,10 @@ STRIPE_API_BASE = env.str("STRIPE_API_BASE", default="")
 # Where the browser loads Stripe.js; localstripe serves a test copy at <base>/js.stripe.com/v3/.
 STRIPE_JS_URL = env.str("STRIPE_JS_URL", default="https://js.stripe.com/v3/")
 
+# "database": background tasks wait in the database for `manage.py db_worker`;
+# "immediate": they run at once inside the request (tests). Production always queues.
+TASKS_BACKEND = env.str("TASKS_BACKEND", default="immediate")
+
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
 # How many reverse proxies stand in front of the app (production): the login and
 # order-tracking limits read the client's address that many entries from the right of

@@ -9,10 +9,13 @@ from oscar.templatetags.currency_filters import currency
 
 from order.placement import CannotPlace, place_order
 
-from .base import Outcome, Provider
+from .. import state
+from ..orders import announce
+from .base import Outcome, PaymentError, Provider
 
 Source = get_model("payment", "Source")
 SourceType = get_model("payment", "SourceType")
+PaymentEvent = get_model("order", "PaymentEvent")
 
 
 def group_amount(group):
@@ -27,14 +30,16 @@ class CashOnDeliveryProvider(Provider):
 
     def start(self, pending, request=None, data=None):
         try:
-            order, _created = place_order(pending, request=request)
+            order, _created = place_order(pending, request=request, notify=False)
         except CannotPlace as refusal:
             return Outcome(error=str(refusal))
         self.record(order)
+        announce(order, request)
         return Outcome(order=order)
 
     def record(self, order):
-        """The order's payment source: nothing taken yet, the total to collect."""
+        """The order's payment source (nothing taken yet, the total to collect) and its
+        state: paid to each producer's courier on delivery."""
         source_type, _created = SourceType.objects.get_or_create(
             code=self.code, defaults={"name": "Thanh toán khi nhận hàng"}
         )
@@ -43,10 +48,23 @@ class CashOnDeliveryProvider(Provider):
             source_type=source_type,
             defaults={"currency": order.currency, "amount_allocated": order.total_incl_tax},
         )
+        state.opened(order, self.code, state.Status.ON_DELIVERY)
 
     def refund(self, order, amount, key, user=None):
-        # Cash goes back by hand; order.refunds records it (Refund, per line): the reference.
-        return f"cash:{key}"
+        """Money handed back by the producer or an officer: recorded, once per ``key``."""
+        reference = f"cash-refund:{key}"
+        amount = D(amount).quantize(D("1"))
+        paid = state.summary(order)
+        if PaymentEvent.objects.filter(order=order, reference=reference).exists():
+            return reference
+        if amount <= 0 or amount > paid.captured - paid.refunded:
+            raise PaymentError(
+                _("Số tiền hoàn phải từ 1 ₫ đến %(max)s.")
+                % {"max": currency(max(paid.captured - paid.refunded, D("0")))}
+            )
+        note = _("Hoàn tiền mặt %(amount)s cho người mua.") % {"amount": currency(amount)}
+        state.record_refund(order, amount, reference, note, user=user)
+        return reference
 
     def shopper_summary(self, order):
         return _("Thanh toán khi nhận hàng")
