@@ -33,11 +33,14 @@ def vietnamese():
 
 
 @pytest.fixture
-def place(db, django_capture_on_commit_callbacks):
+def place(db, django_capture_on_commit_callbacks, stripe_settings, localstripe):
     """Places a guest order of 2 × rice (150.000 ₫) and 1 × honey (200.000 ₫), each producer
-    charging 30.000 ₫ delivery, through checkout; returns the order, emails cleared."""
+    charging 30.000 ₫ delivery, through checkout; returns the order, emails cleared.
 
-    def place(method="cod", language="vi", localstripe=None):
+    Paid by card (captured) unless ``method="cod"``: cash is only in hand, and so only
+    refundable, once a group is delivered."""
+
+    def place(method="card", language="vi"):
         rice, honey = two_producer_shop()
         client = Client()
         with translation.override(language):

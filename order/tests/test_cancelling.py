@@ -43,7 +43,7 @@ def state(order):
 
 def test_a_producer_cancels_its_group_before_shipping(place, django_capture_on_commit_callbacks):
     # Given a cash-on-delivery guest order: 2 × rice (reserved) and 1 × honey
-    order = place()
+    order = place(method="cod")
     rice = producer(RICE, "rice@example.vn")
     assert stock("Bánh tráng Thuận Hưng") == (10, 2)
 
@@ -75,7 +75,7 @@ def test_a_producer_cancels_its_group_before_shipping(place, django_capture_on_c
 def test_a_producer_cannot_cancel_another_producers_group(
     place, django_capture_on_commit_callbacks
 ):
-    order = place()
+    order = place(method="cod")
     honey = producer(HONEY, "honey@example.vn")
     before = state(order)
 
@@ -109,12 +109,12 @@ def test_a_shipped_group_cannot_be_cancelled(place, django_capture_on_commit_cal
 
 
 def test_staff_cancel_a_paid_card_order_and_the_money_goes_back(
-    place, staff, stripe_settings, localstripe, django_capture_on_commit_callbacks
+    place, staff, django_capture_on_commit_callbacks
 ):
     # Given a card order of 560.000 ₫, captured
-    order = place(method="card", localstripe=localstripe)
+    order = place()
 
-    # When staff cancel the whole order in English's shopper... (the shopper ordered in vi)
+    # When staff cancel the whole order
     with django_capture_on_commit_callbacks(execute=True):
         staff.post(reverse("dashboard:order-cancel", args=[order.number]), {"group": "all"})
 
@@ -131,9 +131,9 @@ def test_staff_cancel_a_paid_card_order_and_the_money_goes_back(
 
 
 def test_staff_cancel_one_group_of_a_card_order_refunds_its_share(
-    place, staff, stripe_settings, localstripe, django_capture_on_commit_callbacks
+    place, staff, django_capture_on_commit_callbacks
 ):
-    order = place(method="card", localstripe=localstripe)
+    order = place()
 
     with django_capture_on_commit_callbacks(execute=True):
         staff.post(
