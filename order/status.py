@@ -5,7 +5,9 @@ Nobody sets an order's status by hand: every change to a group calls
 display strings (as Oscar expects statuses to be), translated where they are shown.
 """
 
+from django.db import transaction
 from django.utils.translation import gettext_noop
+from oscar.core.loading import get_model
 
 NEW = gettext_noop("Mới")
 PACKED = gettext_noop("Đã đóng gói")
@@ -15,7 +17,8 @@ CANCELLED = gettext_noop("Đã hủy")
 REFUNDED = gettext_noop("Đã hoàn tiền")
 
 # The order can only move forward: the status is the least advanced group still going,
-# and groups only move forward or close (cancelled / fully refunded).
+# and groups only move forward or close (cancelled / fully refunded). Oscar reads the
+# same pipeline from settings.OSCAR_ORDER_STATUS_PIPELINE (a test holds them equal).
 PIPELINE = {
     NEW: [PACKED, SHIPPING, DELIVERED, CANCELLED, REFUNDED],
     PACKED: [SHIPPING, DELIVERED, CANCELLED, REFUNDED],
@@ -42,10 +45,6 @@ def order_status(groups):
 
 def sync_order_status(order):
     """Save ``order``'s derived status (with Oscar's status-change record); the new status."""
-    # Imported here: the settings import this module before apps and models are ready.
-    from django.db import transaction
-    from oscar.core.loading import get_model
-
     Order = get_model("order", "Order")
     # The order row is locked so two producers' updates at once still leave the status
     # the last of them derives from both.

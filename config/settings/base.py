@@ -10,7 +10,6 @@ from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F401,F403  (Oscar's OSCAR_* defaults, overridden below)
 
 from config import env as E
-from order import status as order_status
 
 BASE_DIR = E.BASE_DIR
 DATA_DIR = E.DATA_DIR
@@ -275,9 +274,17 @@ OSCAR_SLUG_ALLOW_UNICODE = False
 # "đ" has no decomposed form, so Oscar's ASCII slugifier would drop it: map it first.
 OSCAR_SLUG_MAP = {"đ": "d", "Đ": "D"}
 
-# Orders: the status follows the producers' groups (order/status.py), never set by hand.
-OSCAR_INITIAL_ORDER_STATUS = order_status.NEW
-OSCAR_ORDER_STATUS_PIPELINE = order_status.PIPELINE
+# Orders: the status follows the producers' groups (order/status.py derives it and checks
+# this pipeline), never set by hand. It only moves forward.
+OSCAR_INITIAL_ORDER_STATUS = "Mới"
+OSCAR_ORDER_STATUS_PIPELINE = {
+    "Mới": ["Đã đóng gói", "Đang giao", "Đã giao", "Đã hủy", "Đã hoàn tiền"],
+    "Đã đóng gói": ["Đang giao", "Đã giao", "Đã hủy", "Đã hoàn tiền"],
+    "Đang giao": ["Đã giao", "Đã hoàn tiền"],
+    "Đã giao": ["Đã hoàn tiền"],
+    "Đã hủy": [],
+    "Đã hoàn tiền": [],
+}
 
 # Oscar's search goes through haystack; the catalogue's own browsing and search do not
 # need a search server, so haystack is given its no-op backend.

@@ -38,6 +38,13 @@ def test_order_status_is_the_least_advanced_group_still_going(states, expected):
     assert order_status(groups(*states)) == expected
 
 
+def test_oscar_uses_the_pipeline_the_status_follows(settings):
+    from order import status
+
+    assert settings.OSCAR_ORDER_STATUS_PIPELINE == status.PIPELINE
+    assert settings.OSCAR_INITIAL_ORDER_STATUS == status.NEW
+
+
 @pytest.mark.django_db
 def test_the_status_moves_with_the_groups_and_shows_in_the_dashboard(place, staff):
     order = place()
