@@ -27,6 +27,8 @@ def describe_certificate(cert):
     }
     if cert.revoked_on:
         text += _("; thu hồi từ %(date)s") % {"date": cert.revoked_on.strftime("%d/%m/%Y")}
+    if cert.sale_during_renewal:
+        text += _("; cho bán khi chờ đánh giá lại")
     return text
 
 

@@ -130,6 +130,15 @@ class OcopCertificate(models.Model):
     )
     revoked_on = models.DateField(_("ngày thu hồi"), null=True, blank=True)
     revocation_reason = models.CharField(_("lý do thu hồi"), max_length=255, blank=True)
+    sale_during_renewal = models.BooleanField(
+        _("cho bán khi chờ đánh giá lại"),
+        default=False,
+        help_text=_(
+            "Khi chứng nhận này hết hiệu lực mà sản phẩm chưa được đánh giá lại: đánh dấu để "
+            "sản phẩm vẫn được bán (không sao, không quảng bá OCOP). Để trống thì sản phẩm "
+            "ngừng bán từ ngày hết hiệu lực."
+        ),
+    )
     renews = models.ForeignKey(
         "self",
         on_delete=models.SET_NULL,

@@ -1,9 +1,14 @@
 from functools import cached_property
 
 from django.db import models
+from django.db.models import Value
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from oscar.apps.catalogue.abstract_models import AbstractCategory, AbstractProduct
+from oscar.apps.catalogue.abstract_models import (
+    AbstractCategory,
+    AbstractProduct,
+    AbstractProductImage,
+)
 from oscar.apps.catalogue.managers import ProductQuerySet as OscarProductQuerySet
 
 from .certification import OcopCertificate, annotate_rating, star_label  # noqa: F401
@@ -11,8 +16,29 @@ from .certification import OcopCertificate, annotate_rating, star_label  # noqa:
 
 class ProductQuerySet(OscarProductQuerySet):
     def with_rating(self, on=None):
-        """Annotate each product's OCOP rating for a day (today by default)."""
-        return annotate_rating(self, on)
+        """Annotate what a product card reads for a day (today by default): the OCOP
+        rating and whether the product is for sale (see ``catalogue.availability``)."""
+        from .availability import annotate_for_sale
+
+        return annotate_for_sale(annotate_rating(self, on), on)
+
+    def for_sale(self, on=None):
+        """Products the shop sells on a day: the one rule of ``catalogue.availability``."""
+        from .availability import for_sale_condition
+
+        return self.filter(for_sale_condition(on))
+
+    def browsable(self):
+        """What shoppers can browse: Oscar's canonical public products that are for sale.
+
+        Marked ``ocop_for_sale`` so the strategy asks nothing more of what it returns."""
+        return super().browsable().for_sale().annotate(ocop_for_sale=Value(True))
+
+    def promotable(self, on=None):
+        """For sale and not carrying a lapsed certificate: what pages may promote."""
+        from .availability import lapsed_condition
+
+        return self.for_sale(on).exclude(lapsed_condition(on))
 
     def certified(self, on=None):
         return self.with_rating(on).filter(ocop_stars__isnull=False)
@@ -72,6 +98,17 @@ class Category(AbstractCategory):
         if get_language() == "en" and self.name_en:
             return self.name_en
         return self.name
+
+
+class ProductImage(AbstractProductImage):
+    """A product photo. Oscar's dashboard form reaches ``clean()``; the seller area checks
+    in its own form; every road stores the re-encoded copy (``uploads.stored``)."""
+
+    def clean(self):
+        super().clean()
+        from uploads.stored import clean_unsaved_file
+
+        clean_unsaved_file(self, "original")
 
 
 from oscar.apps.catalogue.models import *  # noqa: E402,F401,F403

@@ -17,7 +17,7 @@ from oscar.core.loading import get_model
 
 import places
 
-from . import browse, search
+from . import availability, browse, search
 
 Category = get_model("catalogue", "Category")
 Product = get_model("catalogue", "Product")
@@ -212,7 +212,7 @@ class ProductDetailView(oscar_views.ProductDetailView):
         if hasattr(self, "object"):
             return self.object
         return get_object_or_404(
-            Product.objects.with_rating()
+            availability.annotate_last_certificate(Product.objects.with_rating())
             .select_related("product_class", "parent")
             .prefetch_related(
                 "images",
@@ -228,10 +228,12 @@ class ProductDetailView(oscar_views.ProductDetailView):
         ctx = super().get_context_data(**kwargs)
         product = self.object
         certificate = product.current_certificate if product.ocop_stars else None
+        lapse = None if certificate else availability.lapse_for(product)
         records = product.stockrecords.all()
         producer = records[0].partner if records else None
         ctx.update(
             certificate=certificate,
+            lapse=lapse,
             producer=producer,
             producer_commune=places.ward_name(producer.commune_code) if producer else "",
             product_group=product.get_categories().first(),

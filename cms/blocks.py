@@ -162,8 +162,9 @@ class ProductListBlock(blocks.StructBlock):
 
         context = super().get_context(value, parent_context)
         ids = [product.pk for product in value["products"] if product is not None]
-        cards = products_for_cards(ids)
-        context["cards"] = [cards[pk] for pk in ids if pk in cards and cards[pk].is_public]
+        # Only what the shop sells and may promote (catalogue.availability's rule).
+        cards = products_for_cards(ids, promotable_only=True)
+        context["cards"] = [cards[pk] for pk in ids if pk in cards]
         return context
 
 

@@ -73,10 +73,13 @@ def _ids(queryset, limit):
     return list(queryset.values_list("pk", flat=True)[:limit])
 
 
-def pinned_ids(page):
-    """Products pinned by an officer, in their order, skipping ones no longer public."""
+def pinned_ids(page, on=None):
+    """Products pinned by an officer, in their order, skipping ones no longer for sale or
+    whose certificate lapsed (they carry no OCOP promotion)."""
     return list(
-        page.pinned_products.filter(product__is_public=True, product__parent__isnull=True)
+        page.pinned_products.filter(
+            product__in=Product.objects.promotable(on), product__parent__isnull=True
+        )
         .order_by("sort_order", "pk")
         .values_list("product_id", flat=True)[:PINNED_LIMIT]
     )
@@ -118,15 +121,18 @@ def newly_certified_ids(on=None):
     return _ids(queryset, NEW_LIMIT)
 
 
-def products_for_cards(ids, on=None):
-    """{pk: product} with everything the product card reads, in a fixed number of queries."""
+def products_for_cards(ids, on=None, promotable_only=False):
+    """{pk: product} with everything the product card reads, in a fixed number of queries.
+
+    ``promotable_only`` leaves out products a page may not promote, for ids an editor
+    chose rather than ones picked here."""
     if not ids:
         return {}
+    products = Product.objects.base_queryset()
+    if promotable_only:
+        products = products.promotable(on)
     products = (
-        Product.objects.base_queryset()
-        .with_rating(on)
-        .filter(pk__in=set(ids))
-        .prefetch_related("stockrecords__partner")
+        products.with_rating(on).filter(pk__in=set(ids)).prefetch_related("stockrecords__partner")
     )
     return {product.pk: product for product in products}
 
@@ -135,7 +141,7 @@ def home_promotions(page, on=None):
     """Everything the home page promotes: pinned, national 5★, each group, new."""
     groups = product_groups()
     picked = {
-        "pinned": pinned_ids(page),
+        "pinned": pinned_ids(page, on),
         "national": national_ids(on),
         "new": newly_certified_ids(on),
     }

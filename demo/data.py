@@ -45,6 +45,7 @@ class Cert:
     revoked_days_ago: int | None = None
     revocation_reason: str = ""
     renews: int | None = None  # index of the renewed certificate in the same list
+    sale_during_renewal: bool = False  # officers let it sell once expired, pending renewal
 
 
 @dataclass(frozen=True)
@@ -684,7 +685,8 @@ GOODS = (
         45,
         "Mắm cá lóc thái sợi trộn đu đủ bào và thính, vị chua ngọt hài hòa. Ăn kèm thịt "
         "ba rọi luộc và rau sống.",
-        (Cert("65.0", days_ago=1250),),
+        # Expired; officers let it sell while its re-evaluation is pending.
+        (Cert("65.0", days_ago=1250, sale_during_renewal=True),),
     ),
     # 1.4 Gia vị
     Product(

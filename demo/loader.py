@@ -241,6 +241,7 @@ class DemoLoader:
                 else None
             ),
             revocation_reason=cert.revocation_reason,
+            sale_during_renewal=cert.sale_during_renewal,
             renews=earlier[cert.renews] if cert.renews is not None else None,
         )
         certificate.full_clean()

@@ -17,6 +17,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_class, get_model
 
+from catalogue.availability import ensure_for_sale
+
 from .emails import order_placed
 
 Basket = get_model("basket", "Basket")
@@ -109,6 +111,7 @@ def place_order(pending, request=None, *, notify=True, date_placed=None):
         if basket.is_empty or basket_snapshot(basket) != pending.lines:
             raise CannotPlace(_("Giỏ hàng đã thay đổi trong lúc thanh toán. Bạn chưa bị trừ tiền."))
         lock_stock(basket)
+        ensure_for_sale(basket.all_lines(), CannotPlace)
         method = shipping_for(basket, pending.shipping_method_code)
         charge, total = order_total(basket, method)
         if whole_dong(total.incl_tax) != pending.amount:

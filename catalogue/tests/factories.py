@@ -4,11 +4,12 @@ certificates in force (or not) today."""
 import datetime as dt
 from decimal import Decimal
 
+from dateutil.relativedelta import relativedelta
 from django.utils import timezone
 from oscar.core.loading import get_model
 from oscar.test.factories import PartnerFactory
 
-from catalogue.certification import OcopCertificate
+from catalogue.certification import VALIDITY_MONTHS, OcopCertificate
 from catalogue.choices import IssuingLevel
 from catalogue.reference import GOODS, load_product_classes, load_product_groups
 
@@ -98,6 +99,7 @@ def small_catalogue():
       6 Nước mãng cầu           2.2  5★  B                    60 000
       7 Tour chợ nổi Cái Răng   6.1  4★  C                   650 000
       8 Trà thảo mộc            3.1  5★ expired → –  B        95 000
+        (officers let it sell while it is re-evaluated: listed, without stars)
     Never listed: 9 not public (5★), 10 without a stock record (5★).
     """
     g = groups()
@@ -113,7 +115,47 @@ def small_catalogue():
     p[6] = offer("Nước mãng cầu", g["2.2"], b, 60_000, 5, purchases=1)
     p[7] = offer("Tour chợ nổi Cái Răng", g["6.1"], c, 650_000, 4)
     p[8] = offer("Trà thảo mộc", g["3.1"], b, 95_000)
-    certify(p[8], 5, issued=timezone.localdate() - dt.timedelta(days=365 * 4))
+    certify(
+        p[8], 5, issued=timezone.localdate() - dt.timedelta(days=365 * 4), sale_during_renewal=True
+    )
     p[9] = offer("Bánh tráng ẩn", g["1.3"], a, 45_000, 5, is_public=False)
     p[10] = offer("Bánh tráng chưa bán", g["1.3"], a, 45_000, 5, stocked=False)
     return {"groups": g, "producers": {"A": a, "B": b, "C": c}, "products": p}
+
+
+# Every way a product stops being for sale (catalogue.availability), for parametrize.
+WITHDRAWALS = ["hidden", "not-approved", "approval-bypassed", "paused", "revoked", "expired"]
+
+
+def withdraw(product, how, on=None):
+    """Make ``product`` not for sale in one of the ways of ``WITHDRAWALS``."""
+    from seller.models import Listing, ListingStatus
+
+    on = on or timezone.localdate()
+    if how == "hidden":
+        Product.objects.filter(pk=product.pk).update(is_public=False)
+    elif how == "not-approved":
+        # As the seller area saves a producer's new product: hidden, waiting for officers.
+        Listing.objects.create(product=product, status=ListingStatus.PENDING)
+        Product.objects.filter(pk=product.pk).update(is_public=False)
+    elif how == "approval-bypassed":
+        # is_public switched on behind the listing's back (e.g. Oscar's dashboard form).
+        Listing.objects.create(product=product, status=ListingStatus.REJECTED)
+    elif how == "paused":
+        Listing.objects.create(product=product, status=ListingStatus.APPROVED, on_sale=False)
+        Product.objects.filter(pk=product.pk).update(is_public=False)
+    elif how == "revoked":
+        # Its certificates (one is recorded if it had none) are revoked from today.
+        if not product.certificates.exists():
+            certify(product, 4, issued=on - dt.timedelta(days=400))
+        product.certificates.update(revoked_on=on, revocation_reason="Không duy trì điều kiện")
+    elif how == "expired":
+        # Its certificates (one is recorded if it had none) ended yesterday at the latest.
+        if not product.certificates.exists():
+            certify(product, 4)
+        issued = on - relativedelta(months=VALIDITY_MONTHS) - dt.timedelta(days=1)
+        product.certificates.update(
+            decision_date=issued, expires_on=issued + relativedelta(months=VALIDITY_MONTHS)
+        )
+    else:
+        raise ValueError(how)

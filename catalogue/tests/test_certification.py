@@ -8,6 +8,7 @@ import pytest
 import time_machine
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from oscar.test.factories import create_product
 
 from catalogue.certification import OcopCertificate, star_label
@@ -210,3 +211,40 @@ def test_renewal_form_keeps_the_old_certificate(client):
     assert new.renews == old
     old.refresh_from_db()
     assert old.decision_number.startswith("MẪU-1")
+
+
+def test_officer_lets_an_expired_certificates_product_sell_and_the_audit_trail_says_so(client):
+    # Given a product whose only certificate expired, so it is not for sale
+    from audit.models import AuditEntry
+
+    product = create_product(title="Mắm thái", price=Decimal("85000"), num_in_stock=5)
+    cert = certify(product, issued=timezone.localdate() - dt.timedelta(days=37 * 31))
+    assert not Product.objects.for_sale().filter(pk=product.pk).exists()
+    officer = _user(client, OFFICERS, "officer@example.vn")
+
+    # When an officer ticks "on sale while awaiting re-evaluation" in the Wagtail admin
+    response = client.post(f"/cms/ocop_certificates/edit/{cert.pk}/", {"sale_during_renewal": "on"})
+
+    # Then the product sells again, still without stars, and the change is on record
+    assert response.status_code == 302
+    assert list(Product.objects.for_sale().with_rating().values_list("pk", "ocop_stars")) == [
+        (product.pk, None)
+    ]
+    entry = AuditEntry.objects.get()
+    assert (entry.actor, entry.new_value.endswith("; cho bán khi chờ đánh giá lại")) == (
+        officer,
+        True,
+    )
+
+
+def test_producer_cannot_let_an_expired_product_sell_even_with_a_crafted_post(client):
+    product = create_product()
+    cert = certify(product, issued=timezone.localdate() - dt.timedelta(days=37 * 31))
+    _user(client, PRODUCERS, "producer@example.vn")
+
+    response = client.post(f"/cms/ocop_certificates/edit/{cert.pk}/", {"sale_during_renewal": "on"})
+
+    assert response.status_code in (302, 403)
+    cert.refresh_from_db()
+    assert cert.sale_during_renewal is False
+    assert not Product.objects.for_sale().filter(pk=product.pk).exists()
