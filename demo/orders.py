@@ -32,6 +32,7 @@ from order.placement import (
     shipping_for,
     whole_dong,
 )
+from order.status import sync_order_status
 from payments.models import PendingCheckout
 from payments.pending import address_data
 from payments.providers import get_provider
@@ -374,6 +375,7 @@ class DemoOrders:
                 updated_at=max(stamps.values(), default=placed),
                 **stamps,
             )
+        sync_order_status(order)
 
     # A product awaiting approval
 

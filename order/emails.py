@@ -1,17 +1,24 @@
-"""What the shopper and each producer are told when an order is placed."""
+"""Emails about an order: to the shopper in the language they ordered in, and to each
+producer about its own lines.
+
+Every message to the shopper carries ``status_url`` (``order.links.order_url``): an
+absolute link from ``SITE_URL`` to the shopper's own order page; no email reads the Site
+row for its domain.
+"""
 
 import logging
 
 from django.conf import settings
-from django.contrib.sites.models import Site
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from oscar.core.loading import get_class
 
+from .links import order_url
+
 logger = logging.getLogger(__name__)
 
+Dispatcher = get_class("communication.utils", "Dispatcher")
 OrderDispatcher = get_class("order.utils", "OrderDispatcher")
 
 
@@ -25,31 +32,31 @@ def shopper_language(order):
         return settings.LANGUAGE_CODE
 
 
-def status_path(order):
-    try:
-        if order.user_id:
-            return reverse("customer:order", kwargs={"order_number": order.number})
-        return reverse(
-            "customer:anon-order",
-            kwargs={"order_number": order.number, "hash": order.verification_hash()},
-        )
-    except NoReverseMatch:
-        return ""
+def send_to_shopper(order, event_code, context, language=None):
+    """Send the ``event_code`` email (``commtype_<code>_*`` templates) about ``order``.
+
+    A lost email is logged, never raised: it must not undo what it announces.
+    """
+    language = language or shopper_language(order)
+    with translation.override(language):
+        context = {"order": order, "status_url": order_url(order, language), **context}
+        try:
+            messages = Dispatcher().get_messages(event_code, context)
+            OrderDispatcher(logger=logger).dispatch_order_messages(order, messages, event_code)
+        except Exception:
+            logger.exception("%s email for %s not sent", event_code, order.number)
 
 
 def order_placed(order, language, request=None, producers=True):
     """Confirmation to the shopper in their language; each producer gets its own lines
     (unless ``producers`` is False: a card order's producers hear once it is paid)."""
     with translation.override(language):
-        path = status_path(order)
-        site = Site.objects.get_current(request)
         context = {
             "order": order,
             "lines": order.lines.all(),
             "groups": order.fulfilment_groups.select_related("partner"),
             "user": order.user,
-            "status_path": path,
-            "status_url": f"https://{site.domain}{path}" if path else "",
+            "status_url": order_url(order, language),
         }
         try:
             OrderDispatcher(logger=logger).send_order_placed_email_for_user(order, context)

@@ -6,17 +6,16 @@ status change is saved and announced in exactly one way, whoever makes it.
 
 import logging
 
-from django.contrib.sites.models import Site
 from django.db import transaction
-from django.utils import translation
 from oscar.core.loading import get_class, get_model
+
+from .emails import send_to_shopper
+from .status import sync_order_status
 
 logger = logging.getLogger(__name__)
 
 FulfilmentGroup = get_model("order", "FulfilmentGroup")
-Dispatcher = get_class("communication.utils", "Dispatcher")
 EventHandler = get_class("order.processing", "EventHandler")
-OrderDispatcher = get_class("order.utils", "OrderDispatcher")
 
 Status = FulfilmentGroup.Status
 
@@ -55,6 +54,7 @@ def update_fulfilment(group, status, carrier=None, tracking_number=None, request
         if changed:
             move_stock(current, current.status, status)
             current.set_status(status)
+            sync_order_status(current.order)
         else:
             current.save(update_fields=["carrier", "tracking_number", "updated_at"])
         if changed and status in ANNOUNCED:
@@ -73,27 +73,20 @@ def move_stock(group, previous, status):
         settle = EventHandler().cancel_stock_allocations
     else:
         return
-    lines = list(group.order.lines.filter(partner=group.partner).select_related("stockrecord"))
+    # Only the units still allocated: units refunded before shipping were settled then.
+    lines = [
+        line
+        for line in group.order.lines.filter(partner=group.partner).select_related("stockrecord")
+        if line.num_allocated and not line.allocation_cancelled
+    ]
     if lines:
-        settle(group.order, lines, [line.quantity for line in lines])
+        settle(group.order, lines, [line.num_allocated for line in lines])
 
 
 def notify_shopper(group, request=None):
     """Email the shopper that ``group`` moved on, in the order's language."""
-    from .emails import shopper_language, status_path
-
-    order = group.order
-    with translation.override(shopper_language(order)):
-        path = status_path(order)
-        site = Site.objects.get_current(request)
-        context = {
-            "order": order,
-            "group": group,
-            "lines": order.lines.filter(partner=group.partner),
-            "status_url": f"https://{site.domain}{path}" if path else "",
-        }
-        try:
-            messages = Dispatcher().get_messages(EVENT_CODE, context)
-            OrderDispatcher(logger=logger).dispatch_order_messages(order, messages, EVENT_CODE)
-        except Exception:  # a lost email must not undo the producer's update
-            logger.exception("Delivery update for %s not sent", order.number)
+    send_to_shopper(
+        group.order,
+        EVENT_CODE,
+        {"group": group, "lines": group.order.lines.filter(partner=group.partner)},
+    )

@@ -1,5 +1,6 @@
 """A producer's part of each order (``order.FulfilmentGroup``): only its own lines, the
-delivery address it needs, and the steps new → packed → shipped → delivered."""
+delivery address it needs, the steps new → packed → shipped → delivered, how the group
+is paid, what was refunded, and cancelling before shipping."""
 
 from django import forms
 from django.contrib import messages
@@ -11,7 +12,11 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from oscar.core.loading import get_model
 
-from order.fulfilment import StepNotAllowed, update_fulfilment
+from order.cancelling import CannotCancel, cancel_group
+from order.fulfilment import ON_SHELF, StepNotAllowed, update_fulfilment
+from order.templatetags.order_groups import group_refunds
+from payments.providers import provider_for
+from payments.providers.base import PaymentError
 
 from .access import SellerRequiredMixin
 
@@ -19,8 +24,8 @@ FulfilmentGroup = get_model("order", "FulfilmentGroup")
 Line = get_model("order", "Line")
 Status = FulfilmentGroup.Status
 
-# The producer's own steps: a subset of FulfilmentGroup.can_move_to (cancelling is left
-# to officers and staff, who talk to the shopper).
+# The producer's own steps forward: a subset of FulfilmentGroup.can_move_to. Cancelling
+# has its own button and path (order.cancelling), which also settles the money.
 NEXT_STEPS = {
     Status.NEW: [Status.PACKED, Status.SHIPPED],
     Status.PACKED: [Status.SHIPPED],
@@ -41,6 +46,14 @@ def group_or_404(user, pk):
     if group is None:
         raise Http404
     return group
+
+
+def payment_summary(group):
+    """How the group is paid, in the provider's words ("Thu hộ khi giao: 150.000 ₫" …)."""
+    try:
+        return provider_for(group.order).producer_summary(group)
+    except LookupError:  # an order from before payment providers, or none recorded
+        return ""
 
 
 class StepForm(forms.Form):
@@ -71,8 +84,8 @@ class OrderListView(SellerRequiredMixin, View):
         groups = groups_of(request.user).prefetch_related(
             Prefetch("order__lines", queryset=Line.objects.filter(partner__users=request.user))
         )
-        to_ship = [g for g in groups if g.status in (Status.NEW, Status.PACKED)]
-        others = [g for g in groups if g.status not in (Status.NEW, Status.PACKED)][:50]
+        to_ship = [g for g in groups if g.status in ON_SHELF and not g.is_closed]
+        others = [g for g in groups if g not in to_ship][:50]
         return render(request, "seller/orders.html", {"to_ship": to_ship, "others": others})
 
 
@@ -87,6 +100,9 @@ class OrderDetailView(SellerRequiredMixin, View):
                 "lines": group.order.lines.filter(partner=group.partner),
                 "next_steps": [(s, Status(s).label) for s in NEXT_STEPS.get(group.status, [])],
                 "form": form,
+                "payment": payment_summary(group),
+                "refunded": group_refunds(group),
+                "can_cancel": group.status in ON_SHELF and not group.is_closed,
             },
             status=status,
         )
@@ -96,6 +112,24 @@ class OrderDetailView(SellerRequiredMixin, View):
         return self.render(group, StepForm(group=group))
 
     def post(self, request, pk):
+        if "cancel" in request.POST:
+            return self.cancel(request, group_or_404(request.user, pk))
+        return self.step(request, pk)
+
+    def cancel(self, request, group):
+        """The producer cannot supply its part: cancel it before it ships."""
+        try:
+            group = cancel_group(group, provider=provider_for(group.order), user=request.user)
+        except (CannotCancel, PaymentError, LookupError) as refusal:
+            messages.error(request, str(refusal) or _("Không hủy được phần đơn này."))
+        else:
+            messages.success(
+                request,
+                _("Đã hủy phần đơn %(n)s và báo cho người mua.") % {"n": group.order.number},
+            )
+        return redirect("seller:order-detail", pk=group.pk)
+
+    def step(self, request, pk):
         group = group_or_404(request.user, pk)
         form = StepForm(request.POST, group=group)
         if not form.is_valid():

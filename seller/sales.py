@@ -2,7 +2,8 @@
 
 Only the producer's lines count, never the rest of an order it shares with others, and
 not the lines of a delivery group that was cancelled. Revenue is what the shopper paid
-for the goods; delivery charges are left out. Months are calendar months in Cần Thơ.
+for the goods less what was refunded for them (``order.RefundLine``), in the month the
+order was placed; delivery charges are left out. Months are calendar months in Cần Thơ.
 """
 
 from datetime import date, datetime
@@ -21,6 +22,7 @@ from .programme import NOT_SALES
 
 Line = get_model("order", "Line")
 FulfilmentGroup = get_model("order", "FulfilmentGroup")
+RefundLine = get_model("order", "RefundLine")
 
 MONTHS = 12
 MONEY = DecimalField(max_digits=14, decimal_places=2)
@@ -62,6 +64,26 @@ def _totals():
     }
 
 
+def _refunded(lines, by, **annotations):
+    """{``by`` value: (units, amount)} refunded for ``lines``."""
+    rows = (
+        RefundLine.objects.filter(line__in=lines.values("pk"))
+        .annotate(**annotations)
+        .values(by)
+        .annotate(units=Coalesce(Sum("quantity"), 0), given_back=Sum("amount"))
+        .order_by()
+    )
+    return {row[by]: (row["units"], row["given_back"]) for row in rows}
+
+
+def _less_refunds(rows, refunded, key):
+    for row in rows:
+        quantity, revenue = refunded.get(row[key], (0, 0))
+        row["quantity"] -= quantity
+        row["revenue"] -= revenue
+    return rows
+
+
 def _with_bars(rows):
     top = max((row["revenue"] for row in rows), default=0)
     for row in rows:
@@ -72,7 +94,8 @@ def _with_bars(rows):
 def summary(partners, today=None):
     """Totals for the last twelve months, by month (every month shown) and by product.
 
-    Two queries, however many orders and products there are.
+    Four queries (sales and refunds, by month and by product), however many orders and
+    products there are.
     """
     zone = city_zone()
     today = today or timezone.localdate(timezone=zone)
@@ -80,21 +103,30 @@ def summary(partners, today=None):
     since = datetime(months[0].year, months[0].month, 1, tzinfo=zone)
     lines = sold_lines(partners, since)
 
+    month_rows = lines.annotate(month=TruncMonth("order__date_placed", tzinfo=zone))
+    refunded = _refunded(lines, "month", month=TruncMonth("line__order__date_placed", tzinfo=zone))
     by_month = {
-        row["month"].date(): row
-        for row in lines.annotate(month=TruncMonth("order__date_placed", tzinfo=zone))
-        .values("month")
-        .annotate(**_totals())
+        row["month"].date(): row for row in month_rows.values("month").annotate(**_totals())
     }
+    for month, (quantity, revenue) in refunded.items():
+        month = month.date()
+        if month in by_month:
+            by_month[month]["quantity"] -= quantity
+            by_month[month]["revenue"] -= revenue
     empty = {"orders": 0, "quantity": 0, "revenue": 0}
     month_rows = _with_bars([{**by_month.get(m, empty), "month": m} for m in months])
 
-    product_rows = _with_bars(
+    product_rows = _less_refunds(
         list(
             lines.values("product_id")
             .annotate(product_title=Max("title"), **_totals())
             .order_by("-revenue", "product_title")
-        )
+        ),
+        _refunded(lines, "line__product_id"),
+        "product_id",
+    )
+    product_rows = _with_bars(
+        sorted(product_rows, key=lambda r: (-r["revenue"], r["product_title"]))
     )
     return {
         "months": month_rows[::-1],

@@ -286,6 +286,18 @@ OSCAR_SLUG_ALLOW_UNICODE = False
 # "đ" has no decomposed form, so Oscar's ASCII slugifier would drop it: map it first.
 OSCAR_SLUG_MAP = {"đ": "d", "Đ": "D"}
 
+# Orders: the status follows the producers' groups (order/status.py derives it and checks
+# this pipeline), never set by hand. It only moves forward.
+OSCAR_INITIAL_ORDER_STATUS = "Mới"
+OSCAR_ORDER_STATUS_PIPELINE = {
+    "Mới": ["Đã đóng gói", "Đang giao", "Đã giao", "Đã hủy", "Đã hoàn tiền"],
+    "Đã đóng gói": ["Đang giao", "Đã giao", "Đã hủy", "Đã hoàn tiền"],
+    "Đang giao": ["Đã giao", "Đã hoàn tiền"],
+    "Đã giao": ["Đã hoàn tiền"],
+    "Đã hủy": [],
+    "Đã hoàn tiền": [],
+}
+
 # Oscar's search goes through haystack; the catalogue's own browsing and search do not
 # need a search server, so haystack is given its no-op backend.
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}

@@ -14,13 +14,16 @@ class OrdersDashboardConfig(apps.OrdersDashboardConfig):
         self.order_list_view = views.OrderListView
         self.order_detail_view = views.OrderDetailView
         self.refund_view = views.OrderRefundView
+        self.cancel_view = views.OrderCancelView
         self.fulfilment_view = views.FulfilmentUpdateView
         self.permissions_map["order-refund"] = (["is_staff"],)
+        self.permissions_map["order-cancel"] = (["is_staff"],)
         self.permissions_map["order-fulfilment"] = self.permissions_map["order-detail"]
 
     def get_urls(self):
         extra = [
             path("<str:number>/hoan-tien/", self.refund_view.as_view(), name="order-refund"),
+            path("<str:number>/huy/", self.cancel_view.as_view(), name="order-cancel"),
             path(
                 "<str:number>/giao-hang/<int:group_id>/",
                 self.fulfilment_view.as_view(),

@@ -2,7 +2,9 @@
 
 Oscar lets a partner user open any order holding one of its lines and then shows the
 whole order; here a producer sees only its own lines, its own delivery group and the
-address it ships to. Staff keep the full view and can refund card payments.
+address it ships to. Staff keep the full view, refund chosen lines and delivery fees
+(``order.refunds``) and cancel groups before they ship (``order.cancelling``). The
+order's status follows its groups (``order.status``): it is not changed by hand here.
 """
 
 import uuid
@@ -19,9 +21,12 @@ from oscar.apps.dashboard.orders.views import *  # noqa: F401,F403
 from oscar.core.loading import get_model
 
 import params
+from order.cancelling import CannotCancel, cancel_group, cancel_order
 from order.fulfilment import StepNotAllowed, update_fulfilment
+from order.refunds import AlreadyRefunded, RefundRefused, refund, refundable, refunds_of
 from order.templatetags.order_groups import order_groups
-from payments.refunds import RefundRefused, refund, refundable
+from payments.providers import provider_for
+from payments.providers.base import PaymentError
 
 Partner = get_model("partner", "Partner")
 Order = get_model("order", "Order")
@@ -36,15 +41,67 @@ def is_producer_view(user):
 
 
 class RefundForm(forms.Form):
-    amount = forms.IntegerField(label=gettext_lazy("Số tiền hoàn (₫)"), min_value=1)
-    # Rendered once per page: submitting the same form twice refunds once.
+    """Units per line and delivery fees to give back; starts empty, never prefilled.
+
+    ``key`` is drawn once per rendered page: submitting, reloading or re-opening that
+    page refunds at most once (``order.refunds.refund`` keeps the key unique).
+    """
+
     key = forms.UUIDField(widget=forms.HiddenInput)
+    restock = forms.BooleanField(
+        label=gettext_lazy("Trả sản phẩm về kho để bán lại"), required=False
+    )
+
+    def __init__(self, *args, groups, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.groups = groups
+        for left in groups:
+            for x in left.lines:
+                # No max_value: what is left is checked under the lock by the service,
+                # which also recognises a resubmitted form before judging its numbers.
+                self.fields[f"line_{x.line.pk}"] = forms.IntegerField(
+                    label=x.line.title, min_value=0, required=False
+                )
+            if left.fee > 0:
+                self.fields[f"fee_{left.group.pk}"] = forms.BooleanField(
+                    label=gettext_lazy("Phí giao hàng"), required=False
+                )
+
+    def rows(self):
+        """[(group left, [(line left, its field)], fee field or None)] for the template."""
+        return [
+            (
+                left,
+                [(x, self[f"line_{x.line.pk}"]) for x in left.lines],
+                self[f"fee_{left.group.pk}"] if f"fee_{left.group.pk}" in self.fields else None,
+            )
+            for left in self.groups
+        ]
+
+    def quantities(self):
+        return {
+            int(name[5:]): value
+            for name, value in self.cleaned_data.items()
+            if name.startswith("line_") and value
+        }
+
+    def fees(self):
+        return [
+            int(name[4:])
+            for name, value in self.cleaned_data.items()
+            if name.startswith("fee_") and value
+        ]
 
 
 class FulfilmentForm(forms.ModelForm):
     class Meta:
         model = FulfilmentGroup
         fields = ["status", "carrier", "tracking_number"]
+
+
+STATUS_BY_GROUPS = gettext_lazy(
+    "Trạng thái đơn đi theo các phần đơn của cơ sở; hãy cập nhật từng phần đơn."
+)
 
 
 class OrderListView(views.OrderListView):
@@ -69,6 +126,10 @@ class OrderListView(views.OrderListView):
         )
         return list(self.get_queryset().filter(pk__in=ticked).values_list("pk", flat=True))
 
+    def change_order_statuses(self, request, orders):
+        messages.error(request, STATUS_BY_GROUPS)
+        return redirect("dashboard:order-list")
+
 
 class OrderDetailView(views.OrderDetailView):
     def handle_line_action(self, request, order, action):
@@ -80,6 +141,10 @@ class OrderDetailView(views.OrderDetailView):
         ):
             return self.reload_page(error=_("Dòng hàng hoặc số lượng đã chọn không hợp lệ."))
         return super().handle_line_action(request, order, action)
+
+    def change_order_status(self, request, order):
+        messages.error(request, STATUS_BY_GROUPS)
+        return self.reload_page()
 
     def get_order_lines(self):
         lines = super().get_order_lines()
@@ -99,11 +164,21 @@ class OrderDetailView(views.OrderDetailView):
         ctx["fulfilment_groups"] = [
             (g, lines, FulfilmentForm(instance=g, prefix=f"g{g.pk}")) for g, lines in groups
         ]
-        source, available = refundable(self.object)
-        if not producer and source is not None:
-            ctx["refund_form"] = RefundForm(initial={"amount": int(available), "key": uuid.uuid4()})
-            ctx["refundable"] = available
+        ctx["order_status_form"] = None  # the status follows the groups
+        if not producer:
+            ctx["refund_form"] = RefundForm(
+                groups=refundable(self.object), initial={"key": uuid.uuid4()}
+            )
+            ctx["refunds"] = refunds_of(self.object)
+            ctx["payment_summary"] = provider_summary(self.object)
         return ctx
+
+
+def provider_summary(order):
+    try:
+        return provider_for(order).shopper_summary(order)
+    except LookupError:
+        return ""
 
 
 def _order_for(request, number):
@@ -114,24 +189,60 @@ def _order_for(request, number):
 
 
 class OrderRefundView(generic.View):
-    """Staff only: a full or partial refund of the order's card payment."""
+    """Staff only: give back chosen lines and delivery fees, once per rendered form."""
 
     def post(self, request, number):
         if not request.user.is_staff:
             raise Http404
         order = _order_for(request, number)
-        form = RefundForm(request.POST)
+        form = RefundForm(request.POST, groups=refundable(order))
         if not form.is_valid():
-            messages.error(request, _("Số tiền hoàn không hợp lệ."))
+            messages.error(request, _("Số lượng hoàn không hợp lệ; chưa hoàn gì."))
+            return redirect("dashboard:order-detail", number=order.number)
+        try:
+            record = refund(
+                order,
+                form.cleaned_data["key"],
+                form.quantities(),
+                form.fees(),
+                provider=provider_for(order),
+                restock=form.cleaned_data["restock"],
+                user=request.user,
+            )
+        except AlreadyRefunded as done:
+            messages.info(request, str(done))
+        except (RefundRefused, PaymentError, LookupError) as refusal:
+            messages.error(request, str(refusal) or _("Không hoàn được tiền."))
         else:
-            try:
-                refund(
-                    order, form.cleaned_data["amount"], form.cleaned_data["key"], user=request.user
-                )
-            except RefundRefused as refusal:
-                messages.error(request, str(refusal))
+            messages.success(
+                request,
+                _("Đã hoàn %(amount)s.") % {"amount": f"{record.amount:,.0f} ₫".replace(",", ".")},
+            )
+        return redirect("dashboard:order-detail", number=order.number)
+
+
+class OrderCancelView(generic.View):
+    """Staff only: cancel one producer's group, or the whole order, before shipping."""
+
+    def post(self, request, number):
+        if not request.user.is_staff:
+            raise Http404
+        order = _order_for(request, number)
+        group_id = request.POST.get("group", "")
+        try:
+            provider = provider_for(order)
+            if group_id == "all":
+                cancel_order(order, provider=provider, user=request.user)
             else:
-                messages.success(request, _("Đã hoàn tiền."))
+                groups = FulfilmentGroup.objects.filter(order=order)
+                group = groups.filter(pk=group_id).first() if group_id.isdigit() else None
+                if group is None:
+                    raise Http404
+                cancel_group(group, provider=provider, user=request.user)
+        except (CannotCancel, RefundRefused, PaymentError, LookupError) as refusal:
+            messages.error(request, str(refusal) or _("Không hủy được."))
+        else:
+            messages.success(request, _("Đã hủy và báo cho người mua."))
         return redirect("dashboard:order-detail", number=order.number)
 
 

@@ -19,10 +19,10 @@ Order = get_model("order", "Order")
 FulfilmentGroup = get_model("order", "FulfilmentGroup")
 Selector = get_class("partner.strategy", "Selector")
 
-# One page, whatever the number of orders, months and products: the summary's two GROUP
-# BY queries plus session, user, partners, the shared header (basket, site settings,
-# unread notifications, seller link) and the permission checks of the tabs.
-PAGE_QUERIES = 14
+# One page, whatever the number of orders, months and products: the summary's four GROUP
+# BY queries (sales and refunds) plus session, user, partners, the shared header (basket,
+# site settings, unread notifications, seller link) and the permission checks of the tabs.
+PAGE_QUERIES = 16
 
 
 def order_of(items, placed_at=None, cancelled=()):
@@ -139,3 +139,34 @@ def test_page_queries_do_not_grow_with_orders(
         page = client.get(reverse("seller:sales"))
     assert len(page.context["products"]) == 2
     assert page.context["total"]["orders"] == 6
+
+
+def test_refunded_units_leave_the_month_and_the_product_they_were_sold_in(producer_a, black_sesame):
+    import uuid
+
+    from order.refunds import refund
+
+    class HandedBack:
+        """The sales page only reads the refund records; no money to move here."""
+
+        code = "cod"
+
+        def refund(self, order, amount, key, user=None):
+            return f"test:{key}"
+
+    _user, partner_a, milk = producer_a
+    # Given 2 × milk (45.000 ₫) and 1 × black sesame (30.000 ₫) sold on 10 June
+    order = order_of([(milk, 2), (black_sesame, 1)], utc(2025, 6, 10, 3, 0))
+
+    # When one milk unit is refunded (in July: it still counts against June's sale)
+    milk_line = order.lines.get(product=milk)
+    refund(order, uuid.uuid4(), {milk_line.pk: 1}, provider=HandedBack())
+
+    result = summary([partner_a], today=date(2025, 7, 15))
+    june = next(r for r in result["months"] if r["month"] == date(2025, 6, 1))
+    assert (june["orders"], june["quantity"], june["revenue"]) == (1, 2, Decimal("75000"))
+    assert [(r["product_title"], r["quantity"], r["revenue"]) for r in result["products"]] == [
+        ("Bánh tráng sữa", 1, Decimal("45000")),
+        ("Bánh tráng mè đen", 1, Decimal("30000")),
+    ]
+    assert result["total"] == {"orders": 1, "quantity": 2, "revenue": Decimal("75000")}
