@@ -92,13 +92,12 @@ class ShippingAddressForm(OscarShippingAddressForm):
 class PaymentMethodForm(forms.Form):
     method = forms.ChoiceField(widget=forms.RadioSelect, label=_("Cách thanh toán"))
 
-    def __init__(self, *args, card_available=False, **kwargs):
+    def __init__(self, *args, providers=(), **kwargs):
         super().__init__(*args, **kwargs)
-        choices = [("cod", _("Thanh toán khi nhận hàng (tiền mặt)"))]
-        if card_available:
-            choices.insert(0, ("card", _("Thẻ ngân hàng / thẻ quốc tế (Visa, Mastercard)")))
+        # The payment providers available for this total, in the settings' order.
+        choices = [(provider.code, provider.label) for provider in providers]
         self.fields["method"].choices = choices
-        self.fields["method"].initial = choices[0][0]
+        self.fields["method"].initial = choices[0][0] if choices else None
 
 
 def card_limits():

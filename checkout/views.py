@@ -1,13 +1,13 @@
 """The checkout: address → delivery → payment → review → done, short on a phone.
 
 Oscar's views drive the steps and keep the choices in the session; placing the order
-writes them to a ``payments.PendingCheckout`` on the server first, and one function
-(``payments.placement.place_order``) creates the order for cash on delivery, for the card
-flow and for Stripe's webhook alike.
+writes them to a ``payments.PendingCheckout`` on the server first and hands it to the
+chosen payment provider (``payments.providers``), which places the order through
+``order.placement.place_order`` when its money allows: at once for cash on delivery,
+after the authorisation for a card.
 """
 
 import json
-import re
 
 from django import http
 from django.conf import settings
@@ -19,11 +19,11 @@ from django.views import generic
 from oscar.apps.checkout import views
 from oscar.core.loading import get_class, get_model
 
+from order.placement import whole_dong
 from payments import stripe_api
-from payments.intents import Outcome, authorise, finalise, record_cash_on_delivery
 from payments.models import PendingCheckout
 from payments.pending import SESSION_KEY, pending_for
-from payments.placement import CannotPlace, place_order, whole_dong
+from payments.providers import Outcome, available_providers, get_provider
 
 from .forms import PaymentMethodForm
 
@@ -31,9 +31,6 @@ UserAddress = get_model("address", "UserAddress")
 OrderNumberGenerator = get_class("order.utils", "OrderNumberGenerator")
 CheckoutSessionMixin = get_class("checkout.session", "CheckoutSessionMixin")
 FailedPreCondition = get_class("checkout.exceptions", "FailedPreCondition")
-
-# Stripe ids as Stripe.js (pm_) and localstripe's tokens (card_) give them.
-PAYMENT_METHOD_ID = re.compile(r"^(pm|card)_[A-Za-z0-9]{6,64}$")
 
 
 class IndexView(views.IndexView):
@@ -59,12 +56,9 @@ class ShippingMethodView(views.ShippingMethodView):
     pass
 
 
-def _card_available(total):
-    return stripe_api.configured() and stripe_api.card_amount_allowed(whole_dong(total))
-
-
 class PaymentMethodView(CheckoutSessionMixin, generic.FormView):
-    """Card (when Stripe is configured and the total is within its limits) or cash."""
+    """The payment providers available for this total (card only when Stripe is
+    configured and the total is within its limits)."""
 
     template_name = "oscar/checkout/payment_method.html"
     form_class = PaymentMethodForm
@@ -82,7 +76,7 @@ class PaymentMethodView(CheckoutSessionMixin, generic.FormView):
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
-        kwargs["card_available"] = _card_available(self.order_total())
+        kwargs["providers"] = available_providers(whole_dong(self.order_total()))
         kwargs["initial"] = {"method": self.checkout_session.payment_method()}
         return kwargs
 
@@ -101,7 +95,7 @@ class PaymentMethodView(CheckoutSessionMixin, generic.FormView):
 
 
 class PaymentDetailsView(views.PaymentDetailsView):
-    """The review page; placing the order here is for cash on delivery.
+    """The review page; placing the order here is for providers without a script.
 
     Card payments post from the same page to :class:`CardPaymentView` through Stripe.js.
     """
@@ -109,12 +103,17 @@ class PaymentDetailsView(views.PaymentDetailsView):
     def get_pre_conditions(self, request):
         return super().get_pre_conditions(request) + ["check_payment_method_is_chosen"]
 
+    def chosen_provider(self):
+        """The provider chosen in the payment step, if it is still available; else None."""
+        code = self.checkout_session.payment_method()
+        total = whole_dong(self.build_submission()["order_total"].incl_tax)
+        for provider in available_providers(total):
+            if provider.code == code:
+                return provider
+        return None
+
     def check_payment_method_is_chosen(self, request):
-        method = self.checkout_session.payment_method()
-        if method not in ("card", "cod") or (
-            method == "card"
-            and not _card_available(self.build_submission()["order_total"].incl_tax)
-        ):
+        if self.chosen_provider() is None:
             raise FailedPreCondition(
                 url=reverse("checkout:payment-method"),
                 message=_("Vui lòng chọn cách thanh toán."),
@@ -128,24 +127,26 @@ class PaymentDetailsView(views.PaymentDetailsView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["payment_method"] = self.checkout_session.payment_method()
+        ctx["payment_provider"] = self.chosen_provider()
         ctx["stripe_publishable_key"] = settings.STRIPE_PUBLISHABLE_KEY
         ctx["stripe_js_url"] = settings.STRIPE_JS_URL
         return ctx
 
     def handle_place_order_submission(self, request):
-        if self.checkout_session.payment_method() != "cod":
+        provider = self.chosen_provider()
+        if provider is None or getattr(provider, "uses_stripe_js", False):
             messages.error(request, _("Vui lòng nhập thông tin thẻ để thanh toán."))
             return redirect("checkout:preview")
         submission = self.build_submission()
         number = OrderNumberGenerator().order_number(submission["basket"])
-        pending = pending_for(request, submission, PendingCheckout.Method.COD, number)
-        try:
-            order, _created = place_order(pending, request=request)
-        except CannotPlace as refusal:
-            messages.error(request, str(refusal))
-            return redirect("basket:summary")
-        record_cash_on_delivery(order)
-        return self.finish(order)
+        pending = pending_for(request, submission, provider.code, number)
+        outcome = provider.start(pending, request=request, data=request.POST.dict())
+        if outcome.order is not None:
+            return self.finish(outcome.order)
+        if outcome.redirect_url:
+            return redirect(outcome.redirect_url)
+        messages.error(request, outcome.error or _("Không đặt được đơn hàng."))
+        return redirect("basket:summary")
 
     def finish(self, order):
         self.checkout_session.flush()
@@ -166,6 +167,10 @@ class CardPaymentView(PaymentDetailsView):
     http_method_names = ["post"]
 
     def dispatch(self, request, *args, **kwargs):
+        try:
+            self.provider = get_provider("card")
+        except LookupError:
+            raise http.Http404 from None
         if not stripe_api.configured():
             raise http.Http404
         return super().dispatch(request, *args, **kwargs)
@@ -186,25 +191,25 @@ class CardPaymentView(PaymentDetailsView):
             data = {}
         if not isinstance(data, dict):
             data = {}
+        provider = self.provider
         if data.get("payment_intent"):
-            return self.complete(str(data["payment_intent"]))
-        payment_method = str(data.get("payment_method", ""))
-        if not PAYMENT_METHOD_ID.match(payment_method):
+            return self.complete(provider, str(data["payment_intent"]), data)
+        if not provider.payment_method_id.match(str(data.get("payment_method", ""))):
             return self.answer(Outcome(error=_("Thông tin thẻ không hợp lệ.")), status=400)
-        if self.checkout_session.payment_method() != "card":
+        if self.checkout_session.payment_method() != provider.code:
             return self.answer(Outcome(error=_("Vui lòng chọn cách thanh toán.")), status=400)
         submission = self.build_submission()
         number = OrderNumberGenerator().order_number(submission["basket"])
-        pending = pending_for(request, submission, PendingCheckout.Method.CARD, number)
-        return self.answer(authorise(pending, payment_method, request=request))
+        pending = pending_for(request, submission, provider.code, number)
+        return self.answer(provider.start(pending, request=request, data=data))
 
-    def complete(self, payment_intent_id):
+    def complete(self, provider, payment_intent_id, data):
         pending = PendingCheckout.objects.filter(
             pk=self.request.session.get(SESSION_KEY), payment_intent_id=payment_intent_id
         ).first()
         if pending is None:
             return self.answer(Outcome(error=_("Không tìm thấy lần thanh toán này.")), status=400)
-        return self.answer(finalise(pending, request=self.request))
+        return self.answer(provider.confirm(pending, request=self.request, data=data))
 
     def answer(self, outcome, status=200):
         if outcome.order is not None:

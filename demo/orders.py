@@ -1,11 +1,11 @@
 """Sample orders and a product awaiting approval, so the seller area is not empty.
 
 Invented shoppers order the demo's goods by cash on delivery, through the pieces the
-checkout places an order with (``payments.placement``): a basket priced by the shop's
-strategy, stock rows locked and checked, Oscar's ``OrderCreator`` allocating the stock,
-one fulfilment group per producer with its delivery fee, the basket submitted and the
-cash-on-delivery source recorded. Only ``place_order`` itself is left out: it announces
-each order by email to the shopper and the producers, which sample orders must not do.
+checkout places an order with: a pending checkout handed to ``order.placement.place_order``
+(stock rows locked and checked, Oscar's ``OrderCreator`` allocating the stock, one
+fulfilment group per producer with its delivery fee, the basket submitted) and the
+cash-on-delivery provider's payment source. Sample orders are dated in the past and
+announced to nobody (``notify=False``).
 
 Each order is found again by its number ("MAU-1001" …) and the pending product by its
 ``code``, so a re-run creates nothing and allocates no more stock. Dates are relative to
@@ -24,14 +24,17 @@ from oscar.core.loading import get_class, get_model
 import places
 from checkout.forms import ShippingAddressForm
 from order.fulfilment import move_stock
-from payments.intents import record_cash_on_delivery
-from payments.placement import (
+from order.placement import (
     CannotPlace,
-    _create_groups,
-    _lock_stock,
+    basket_snapshot,
     order_total,
+    place_order,
     shipping_for,
+    whole_dong,
 )
+from payments.models import PendingCheckout
+from payments.pending import address_data
+from payments.providers import get_provider
 from seller.listings import create_product
 from seller.models import Listing
 
@@ -41,7 +44,6 @@ Basket = get_model("basket", "Basket")
 FulfilmentGroup = get_model("order", "FulfilmentGroup")
 Order = get_model("order", "Order")
 Product = get_model("catalogue", "Product")
-OrderCreator = get_class("order.utils", "OrderCreator")
 Selector = get_class("partner.strategy", "Selector")
 PerProducerDelivery = get_class("shipping.methods", "PerProducerDelivery")
 
@@ -318,23 +320,22 @@ class DemoOrders:
             if not allowed:
                 raise CannotPlace(key)
             basket.add_product(product, quantity)
-        _lock_stock(basket)
-        method = shipping_for(basket, PerProducerDelivery.code)
-        charge, total = order_total(basket, method)
-        placed = self.placed_at(spec)
-        order = OrderCreator().place_order(
+        _charge, total = order_total(basket, shipping_for(basket, PerProducerDelivery.code))
+        cash = get_provider("cod")
+        pending = PendingCheckout.objects.create(
             basket=basket,
-            total=total,
-            shipping_method=method,
-            shipping_charge=charge,
-            shipping_address=self.address(spec.shopper),
+            email=spec.shopper.email,
+            phone=spec.shopper.phone,
+            address=address_data(self.address(spec.shopper)),
+            shipping_method_code=PerProducerDelivery.code,
+            lines=basket_snapshot(basket),
+            method=cash.code,
+            amount=whole_dong(total.incl_tax),
             order_number=spec.number,
-            guest_email=spec.shopper.email,
-            date_placed=placed,
         )
-        _create_groups(order, basket, method)
-        basket.submit()
-        record_cash_on_delivery(order)
+        placed = self.placed_at(spec)
+        order, _created = place_order(pending, notify=False, date_placed=placed)
+        cash.record(order)
         self.progress(order, spec, placed)
         return order
 
@@ -351,7 +352,8 @@ class DemoOrders:
         )
         if not form.is_valid():
             raise ValueError(f"Sample address of {shopper.name}: {form.errors.as_json()}")
-        return form.save()
+        # Unsaved: place_order makes the order's own address from these values.
+        return form.save(commit=False)
 
     def progress(self, order, spec, placed):
         """Move each producer's group to where the sample says, dated after the order."""

@@ -81,11 +81,8 @@ def move_stock(group, previous, status):
 
 def shopper_language(order):
     """The language the shopper placed the order in (kept on its pending checkout)."""
-    from payments.models import PendingCheckout
-
-    language = (
-        PendingCheckout.objects.filter(order=order).values_list("language", flat=True).first()
-    )
+    pending = getattr(order, "pending_checkout", None)
+    language = pending.language if pending else None
     try:
         return translation.get_supported_language_variant(language or settings.LANGUAGE_CODE)
     except LookupError:
@@ -94,7 +91,7 @@ def shopper_language(order):
 
 def notify_shopper(group, request=None):
     """Email the shopper that ``group`` moved on, in the order's language."""
-    from payments.placement import status_path
+    from .emails import status_path
 
     order = group.order
     with translation.override(shopper_language(order)):

@@ -8,16 +8,17 @@ pending checkout's key, so a retry after a timeout never charges twice.
 
 import logging
 import uuid
-from dataclasses import dataclass
 
 import stripe
 from django.db import transaction
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
+from order.placement import CannotPlace, place_order
+
 from . import stripe_api
 from .models import PendingCheckout
-from .placement import CannotPlace, place_order
+from .providers.base import Outcome
 
 logger = logging.getLogger(__name__)
 
@@ -27,15 +28,6 @@ PaymentEventType = get_model("order", "PaymentEventType")
 PaymentEvent = get_model("order", "PaymentEvent")
 
 AUTHORISED = ("requires_capture", "succeeded")
-
-
-@dataclass
-class Outcome:
-    """What the browser is told: an order, a 3-D Secure step, or an error message."""
-
-    order: object = None
-    client_secret: str = ""
-    error: str = ""
 
 
 def unreachable_message():
@@ -154,7 +146,7 @@ def _release(api, pending, intent, message):
 def record_card_payment(order, intent):
     """The payment source and events on the order; recording twice changes nothing."""
     source_type, _created = SourceType.objects.get_or_create(
-        code="stripe", defaults={"name": "Stripe"}
+        code="card", defaults={"name": "Stripe"}
     )
     source, created = Source.objects.select_for_update().get_or_create(
         order=order,
@@ -172,12 +164,36 @@ def record_card_payment(order, intent):
         )
 
 
-def record_cash_on_delivery(order):
-    source_type, _created = SourceType.objects.get_or_create(
-        code="cod", defaults={"name": "Thanh toán khi nhận hàng"}
-    )
-    Source.objects.get_or_create(
-        order=order,
-        source_type=source_type,
-        defaults={"currency": order.currency, "amount_allocated": order.total_incl_tax},
-    )
+def card_source(order):
+    return order.sources.filter(source_type__code__in=("card", "stripe")).first()
+
+
+def is_paid(order):
+    source = card_source(order)
+    return bool(source) and source.amount_debited >= order.total_incl_tax
+
+
+def capture_order(order):
+    """Capture the authorised payment of a placed order; True when it is now paid."""
+    pending = PendingCheckout.objects.filter(order=order).first()
+    if pending is None or not pending.payment_intent_id:
+        return is_paid(order)
+    api = stripe_api.client()
+    intent = api.payment_intents.retrieve(pending.payment_intent_id)
+    if intent.status == "requires_capture":
+        intent = api.payment_intents.capture(
+            intent.id, options={"idempotency_key": _key(pending, "capture")}
+        )
+    record_card_payment(order, intent)
+    return intent.status == "succeeded"
+
+
+def void(order):
+    """Cancel the authorisation of ``order`` when nothing has been captured."""
+    pending = PendingCheckout.objects.filter(order=order).first()
+    if pending is None or not pending.payment_intent_id:
+        return
+    api = stripe_api.client()
+    intent = api.payment_intents.retrieve(pending.payment_intent_id)
+    if intent.status == "requires_capture":
+        api.payment_intents.cancel(intent.id, options={"idempotency_key": _key(pending, "cancel")})

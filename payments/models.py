@@ -16,10 +16,6 @@ class PendingCheckout(models.Model):
     retried request never makes a second PaymentIntent.
     """
 
-    class Method(models.TextChoices):
-        CARD = "card", _("Thẻ (Stripe)")
-        COD = "cod", _("Thanh toán khi nhận hàng")
-
     class Status(models.TextChoices):
         OPEN = "open", _("Đang chờ thanh toán")
         PLACED = "placed", _("Đã tạo đơn")
@@ -37,7 +33,8 @@ class PendingCheckout(models.Model):
     address = models.JSONField(default=dict, help_text="ShippingAddress field values")
     shipping_method_code = models.CharField(max_length=64)
     lines = models.JSONField(default=list, help_text="[[stockrecord id, quantity]] paid for")
-    method = models.CharField(max_length=4, choices=Method.choices)
+    # The code of a registered payment provider (payments.providers): "card", "cod", …
+    method = models.CharField(max_length=16)
     language = models.CharField(max_length=8, default="vi")
     amount = models.PositiveBigIntegerField(help_text="Whole đồng (VND is zero-decimal)")
     currency = models.CharField(max_length=3, default="VND")
@@ -48,7 +45,11 @@ class PendingCheckout(models.Model):
         max_length=10, choices=Status.choices, default=Status.OPEN, db_index=True
     )
     order = models.OneToOneField(
-        "order.Order", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "order.Order",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="pending_checkout",
     )
     message = models.CharField(max_length=255, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

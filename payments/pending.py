@@ -2,8 +2,9 @@
 
 from django.utils import translation
 
+from order.placement import basket_snapshot, whole_dong
+
 from .models import PendingCheckout
-from .placement import basket_snapshot, whole_dong
 
 SESSION_KEY = "pending_checkout_id"
 ADDRESS_FIELDS = (

@@ -18,7 +18,7 @@ def reconcile_open_checkouts(older_than=timedelta(minutes=2)):
     results = {}
     stale = PendingCheckout.objects.filter(
         status=PendingCheckout.Status.OPEN,
-        method=PendingCheckout.Method.CARD,
+        method="card",
         order__isnull=True,
         updated_at__lte=timezone.now() - older_than,
     ).exclude(payment_intent_id="")

@@ -20,24 +20,31 @@ class RefundRefused(Exception):
 
 
 def refundable(order):
-    source = order.sources.filter(source_type__code="stripe").first()
+    source = order.sources.filter(source_type__code__in=("card", "stripe")).first()
     if source is None:
         return None, D("0")
     return source, source.amount_debited - source.amount_refunded
 
 
 def refund(order, amount, key, user=None):
-    """Refund ``amount`` đồng of ``order``'s card payment; ``key`` makes a resubmit harmless."""
+    """Refund ``amount`` đồng of ``order``'s card payment; ``key`` makes a resubmit harmless.
+
+    Returns the refund's reference on the order (the same one for a resubmitted key)."""
     amount = D(amount).quantize(D("1"))
     reference = f"refund:{key}"
     with transaction.atomic():
         # The lock and the key recorded on the order make a resubmitted form a no-op even
         # where the API (localstripe) ignores idempotency keys.
-        source = order.sources.select_for_update().filter(source_type__code="stripe").first()
+        source = (
+            order.sources.select_for_update()
+            .filter(source_type__code__in=("card", "stripe"))
+            .first()
+        )
         if source is None:
             raise RefundRefused(_("Đơn này không thanh toán bằng thẻ."))
-        if PaymentEvent.objects.filter(order=order, reference=reference).exists():
-            return None
+        done = PaymentEvent.objects.filter(order=order, reference=reference).first()
+        if done is not None:
+            return done.reference
         available = source.amount_debited - source.amount_refunded
         if amount <= 0 or amount > available:
             raise RefundRefused(
@@ -68,4 +75,4 @@ def refund(order, amount, key, user=None):
             message=_("Hoàn tiền %(amount)s ₫ qua Stripe (%(ref)s).")
             % {"amount": f"{amount:,.0f}".replace(",", "."), "ref": result.id},
         )
-    return result
+    return reference

@@ -276,6 +276,11 @@ STRIPE_TIMEOUT = 10
 # least about US$0.50 (OCOP-REFERENCE §5.2); outside these bounds only cash on delivery.
 STRIPE_MAX_VND = 99_999_999
 STRIPE_MIN_VND = 13_000
+# Ways to pay, in the order the payment-method step lists them (payments/providers/).
+OCOP_PAYMENT_PROVIDERS = [
+    "payments.providers.card.CardProvider",
+    "payments.providers.cash.CashOnDeliveryProvider",
+]
 # One delivery fee per producer in the basket, waived on a producer's part from the threshold.
 SHIPPING_FEE_PER_PRODUCER = 30_000
 SHIPPING_FREE_FROM = 500_000

@@ -52,7 +52,7 @@ def test_card_payment_places_one_order_and_captures_whole_dong(client, shop_at_r
     paid = testing.intent(localstripe, pending.payment_intent_id)
     assert (paid["status"], paid["amount"], paid["currency"]) == ("succeeded", 410000, "vnd")
     source = order.sources.get()
-    assert (source.source_type.code, source.amount_debited) == ("stripe", D("410000.00"))
+    assert (source.source_type.code, source.amount_debited) == ("card", D("410000.00"))
     assert client.get(reverse("checkout:thank-you")).status_code == 200
 
 

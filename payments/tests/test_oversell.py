@@ -14,10 +14,10 @@ from oscar.test.factories import create_product
 
 from checkout.reference import ensure_vietnam
 from checkout.tests.factories import cantho_ward, goods_class
+from order.placement import basket_snapshot
 from payments import testing
 from payments.intents import finalise
 from payments.models import PendingCheckout
-from payments.placement import basket_snapshot
 
 Basket = get_model("basket", "Basket")
 Order = get_model("order", "Order")

@@ -1,23 +1,23 @@
 """Turning a pending checkout into exactly one order, whoever gets there first.
 
-The browser (after payment), the webhook (when the browser never came back) and cash on
-delivery all call :func:`place_order`. It locks the pending checkout and the stock
-records of its lines, checks that the basket still holds what was paid for and that the
-stock covers it, and creates the order, its producer groups and the stock allocations in
-one transaction. Raising :class:`CannotPlace` leaves nothing behind.
+The browser (after payment), the webhook (when the browser never came back), every
+payment provider, the demo data and the tests all call :func:`place_order`. It locks the
+pending checkout and the stock records of its lines, checks that the basket still holds
+what was paid for and that the stock covers it, and creates the order, its producer
+groups and the stock allocations in one transaction. Raising :class:`CannotPlace` leaves
+nothing behind.
+
+``pending`` is a ``payments.PendingCheckout``, read by its fields only: the order app does
+not import the payments app (payments depend on orders, never the other way round).
 """
 
-import logging
 from decimal import Decimal as D
 
-from django.contrib.sites.models import Site
 from django.db import transaction
-from django.urls import NoReverseMatch, reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_class, get_model
 
-logger = logging.getLogger(__name__)
+from .emails import order_placed
 
 Basket = get_model("basket", "Basket")
 StockRecord = get_model("partner", "StockRecord")
@@ -26,7 +26,6 @@ FulfilmentGroup = get_model("order", "FulfilmentGroup")
 Order = get_model("order", "Order")
 Country = get_model("address", "Country")
 OrderCreator = get_class("order.utils", "OrderCreator")
-OrderDispatcher = get_class("order.utils", "OrderDispatcher")
 OrderTotalCalculator = get_class("checkout.calculators", "OrderTotalCalculator")
 Selector = get_class("partner.strategy", "Selector")
 Repository = get_class("shipping.repository", "Repository")
@@ -63,7 +62,7 @@ def whole_dong(money):
     return int(D(money).quantize(D("1")))
 
 
-def _lock_stock(basket):
+def lock_stock(basket):
     lines = list(basket.all_lines())
     ids = sorted({line.stockrecord_id for line in lines})
     # Rows are locked in id order, so two checkouts never wait on each other in a cycle.
@@ -95,8 +94,10 @@ def _shipping_address(pending):
     return address
 
 
-def place_order(pending, request=None):
-    """Create the order for ``pending`` once; later calls return the same order."""
+def place_order(pending, request=None, *, notify=True, date_placed=None):
+    """Create the order for ``pending`` once; ``(order, created)``, later calls return the
+    same order. ``notify=False`` and ``date_placed`` are for sample orders (demo data),
+    which must not email anyone and are dated in the past."""
     PendingCheckout = type(pending)
     with transaction.atomic():
         pending = PendingCheckout.objects.select_for_update().get(pk=pending.pk)
@@ -107,7 +108,7 @@ def place_order(pending, request=None):
         basket = load_basket(pending.basket_id, pending.user)
         if basket.is_empty or basket_snapshot(basket) != pending.lines:
             raise CannotPlace(_("Giỏ hàng đã thay đổi trong lúc thanh toán. Bạn chưa bị trừ tiền."))
-        _lock_stock(basket)
+        lock_stock(basket)
         method = shipping_for(basket, pending.shipping_method_code)
         charge, total = order_total(basket, method)
         if whole_dong(total.incl_tax) != pending.amount:
@@ -121,54 +122,22 @@ def place_order(pending, request=None):
             shipping_address=_shipping_address(pending),
             order_number=pending.order_number,
             guest_email=pending.email if pending.user is None else "",
+            **({"date_placed": date_placed} if date_placed else {}),
         )
-        _create_groups(order, basket, method)
+        create_groups(order, basket, method)
         basket.submit()
         pending.order = order
         pending.status = PendingCheckout.Status.PLACED
         pending.save(update_fields=["order", "status", "updated_at"])
-        transaction.on_commit(lambda: notify(order, pending.language, request))
+        if notify:
+            transaction.on_commit(lambda: order_placed(order, pending.language, request))
     return order, True
 
 
-def _create_groups(order, basket, method):
+def create_groups(order, basket, method):
     charges = method.charges_by_producer(basket) if hasattr(method, "charges_by_producer") else {}
     partners = {line.partner for line in order.lines.select_related("partner") if line.partner}
     FulfilmentGroup.objects.bulk_create(
         FulfilmentGroup(order=order, partner=partner, shipping_charge=charges.get(partner, 0))
         for partner in sorted(partners, key=lambda p: p.pk)
     )
-
-
-def status_path(order):
-    try:
-        if order.user_id:
-            return reverse("customer:order", kwargs={"order_number": order.number})
-        return reverse(
-            "customer:anon-order",
-            kwargs={"order_number": order.number, "hash": order.verification_hash()},
-        )
-    except NoReverseMatch:
-        return ""
-
-
-def notify(order, language, request=None):
-    """Confirmation to the shopper in their language; each producer gets its own lines."""
-    from .producers import notify_producers
-
-    with translation.override(language):
-        path = status_path(order)
-        site = Site.objects.get_current(request)
-        context = {
-            "order": order,
-            "lines": order.lines.all(),
-            "groups": order.fulfilment_groups.select_related("partner"),
-            "user": order.user,
-            "status_path": path,
-            "status_url": f"https://{site.domain}{path}" if path else "",
-        }
-        try:
-            OrderDispatcher(logger=logger).send_order_placed_email_for_user(order, context)
-        except Exception:  # an unsent email must never undo a paid order
-            logger.exception("Order confirmation for %s not sent", order.number)
-    notify_producers(order)

@@ -1,0 +1,51 @@
+"""Cash on delivery: the order is placed at once; each producer's courier collects."""
+
+from decimal import Decimal as D
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from oscar.core.loading import get_model
+from oscar.templatetags.currency_filters import currency
+
+from order.placement import CannotPlace, place_order
+
+from .base import Outcome, Provider
+
+Source = get_model("payment", "Source")
+SourceType = get_model("payment", "SourceType")
+
+
+def group_amount(group):
+    """What the courier collects for ``group``: its lines and its delivery fee."""
+    lines = sum((line.line_price_incl_tax for line in group.lines), D("0"))
+    return lines + (group.shipping_charge or D("0"))
+
+
+class CashOnDeliveryProvider(Provider):
+    code = "cod"
+    label = gettext_lazy("Thanh toán khi nhận hàng (tiền mặt)")
+
+    def start(self, pending, request=None, data=None):
+        try:
+            order, _created = place_order(pending, request=request)
+        except CannotPlace as refusal:
+            return Outcome(error=str(refusal))
+        self.record(order)
+        return Outcome(order=order)
+
+    def record(self, order):
+        """The order's payment source: nothing taken yet, the total to collect."""
+        source_type, _created = SourceType.objects.get_or_create(
+            code=self.code, defaults={"name": "Thanh toán khi nhận hàng"}
+        )
+        Source.objects.get_or_create(
+            order=order,
+            source_type=source_type,
+            defaults={"currency": order.currency, "amount_allocated": order.total_incl_tax},
+        )
+
+    def shopper_summary(self, order):
+        return _("Thanh toán khi nhận hàng")
+
+    def producer_summary(self, group):
+        return _("Thu hộ khi giao: %(amount)s") % {"amount": currency(group_amount(group))}
