@@ -280,7 +280,14 @@ STRIPE_MIN_VND = 13_000
 OCOP_PAYMENT_PROVIDERS = [
     "payments.providers.card.CardProvider",
     "payments.providers.cash.CashOnDeliveryProvider",
+    "payments.providers.vietqr.VietQRProvider",
 ]
+# VietQR bank transfer (payments/providers/vietqr.py): offered when the account is set.
+VIETQR_BANK_BIN = E.VIETQR_BANK_BIN
+VIETQR_ACCOUNT_NUMBER = E.VIETQR_ACCOUNT_NUMBER
+VIETQR_ACCOUNT_NAME = E.VIETQR_ACCOUNT_NAME
+VIETQR_SAMPLE = False  # True shows "sample account, do not transfer" beside the code
+VIETQR_EXPIRY_HOURS = E.VIETQR_EXPIRY_HOURS
 # One delivery fee per producer in the basket, waived on a producer's part from the threshold.
 SHIPPING_FEE_PER_PRODUCER = 30_000
 SHIPPING_FREE_FROM = 500_000

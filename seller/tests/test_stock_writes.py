@@ -14,8 +14,8 @@ from audit.models import AuditEntry, AuditKind
 from catalogue import browse
 from checkout.reference import ensure_vietnam
 from checkout.tests.factories import cantho_ward
+from order.placement import basket_snapshot, order_total, place_order, shipping_for
 from payments.models import PendingCheckout
-from payments.placement import basket_snapshot, order_total, place_order, shipping_for
 from seller.listings import StockBelowReserved, save_listing
 
 Basket = get_model("basket", "Basket")
@@ -203,7 +203,7 @@ def test_a_producer_saving_while_five_checkouts_reserve_loses_nothing(reference)
     """Five shoppers pay for 1 unit each of the last 6 while the producer, from a form
     read before, raises the price and lowers the stock to 4."""
     assert connection.vendor == "postgresql"
-    from payments.placement import CannotPlace
+    from order.placement import CannotPlace
     from seller.tests.factories import make_producer
 
     user, partner, product = make_producer("HTX Cái Răng", "cr@example.vn", "Nem", "80000", 6)
