@@ -55,22 +55,26 @@ install: $(REQ_STAMP) $(NPM_STAMP) ## Install Python and npm packages, compile t
 	@$(MAKE) --no-print-directory compile-messages
 
 # The embedded default takes card payments offline: localstripe (the Stripe emulator)
-# runs beside the server on a free loopback port and stops with it.
+# runs beside the server on a free loopback port, with the task worker and the scheduler
+# (tasks queued in the SQLite database); all three stop with the server.
 LOCAL_STRIPE := STRIPE_PUBLISHABLE_KEY=pk_test_local STRIPE_SECRET_KEY=sk_test_local \
 	STRIPE_WEBHOOK_SECRET=whsec_local
 
-run: install ## Install, migrate, load the demo data, serve http://127.0.0.1:8000 (with localstripe)
+run: install ## Install, migrate, load the demo data, serve http://127.0.0.1:8000 (with localstripe, task worker, scheduler)
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo_data
 	@port=$$($(PY) -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'); \
 	$(PY) -m payments.localstripe_runner --port $$port --state var/localstripe.pickle \
 		--webhook-url http://127.0.0.1:8000/payments/stripe/webhook/ --webhook-secret whsec_local \
 		>var/localstripe.log 2>&1 & stripe_pid=$$!; \
-	trap 'kill $$stripe_pid 2>/dev/null' EXIT INT TERM; \
+	export TASKS_BACKEND=database $(LOCAL_STRIPE) STRIPE_API_BASE=http://127.0.0.1:$$port \
+		STRIPE_JS_URL=http://127.0.0.1:$$port/js.stripe.com/v3/; \
+	$(MANAGE) db_worker --no-reload >var/worker.log 2>&1 & worker_pid=$$!; \
+	$(MANAGE) run_scheduler >var/scheduler.log 2>&1 & scheduler_pid=$$!; \
+	trap 'kill $$stripe_pid $$worker_pid $$scheduler_pid 2>/dev/null' EXIT INT TERM; \
 	echo "localstripe on http://127.0.0.1:$$port (pid $$stripe_pid, log var/localstripe.log)"; \
-	$(LOCAL_STRIPE) STRIPE_API_BASE=http://127.0.0.1:$$port \
-		STRIPE_JS_URL=http://127.0.0.1:$$port/js.stripe.com/v3/ \
-		$(MANAGE) runserver 127.0.0.1:8000
+	echo "task worker pid $$worker_pid (var/worker.log), scheduler pid $$scheduler_pid (var/scheduler.log)"; \
+	$(MANAGE) runserver 127.0.0.1:8000
 
 test: install ## Run the whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set); ARGS=--create-db rebuilds the test DB
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m pytest $(PYTEST_DB) $(ARGS)

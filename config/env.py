@@ -51,6 +51,10 @@ VIETQR_ACCOUNT_NUMBER = env.str("VIETQR_ACCOUNT_NUMBER", default="")
 VIETQR_ACCOUNT_NAME = env.str("VIETQR_ACCOUNT_NAME", default="")
 VIETQR_EXPIRY_HOURS = env.int("VIETQR_EXPIRY_HOURS", default=48)
 
+# "database": background tasks wait in the database for `manage.py db_worker`;
+# "immediate": they run at once inside the request (tests). Production always queues.
+TASKS_BACKEND = env.str("TASKS_BACKEND", default="immediate")
+
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
 # How many reverse proxies stand in front of the app: the login rate limit reads the
 # client's address that many hops back in X-Forwarded-For.

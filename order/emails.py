@@ -26,8 +26,9 @@ def status_path(order):
         return ""
 
 
-def order_placed(order, language, request=None):
-    """Confirmation to the shopper in their language; each producer gets its own lines."""
+def order_placed(order, language, request=None, producers=True):
+    """Confirmation to the shopper in their language; each producer gets its own lines
+    (unless ``producers`` is False: a card order's producers hear once it is paid)."""
     with translation.override(language):
         path = status_path(order)
         site = Site.objects.get_current(request)
@@ -43,7 +44,8 @@ def order_placed(order, language, request=None):
             OrderDispatcher(logger=logger).send_order_placed_email_for_user(order, context)
         except Exception:  # an unsent email must never undo a paid order
             logger.exception("Order confirmation for %s not sent", order.number)
-    notify_producers(order)
+    if producers:
+        notify_producers(order)
 
 
 def notify_producers(order):

@@ -42,3 +42,39 @@ def pytest_configure(config):
     config.addinivalue_line(
         "markers", "postgresql: needs PostgreSQL row locks; deselected on SQLite"
     )
+
+
+@pytest.fixture
+def stripe_down_at(monkeypatch, stripe_settings):
+    """``stripe_down_at("payment_intents.capture")``: from now on that one call (or every
+    call, with "*") goes to a port where nothing listens, as when Stripe is unreachable.
+    Calling it with nothing brings Stripe back."""
+    import stripe
+
+    from . import stripe_api
+
+    real = stripe_api.client
+
+    def down(*calls):
+        if not calls:
+            monkeypatch.setattr(stripe_api, "client", real)
+            return
+
+        def client():
+            api = real()
+            dead = stripe.StripeClient(
+                stripe_settings.STRIPE_SECRET_KEY,
+                base_addresses={"api": testing.closed_base()},
+                max_network_retries=0,
+                http_client=stripe.RequestsClient(timeout=2),
+            ).v1
+            if "*" in calls:
+                return dead
+            for call in calls:
+                service, method = call.split(".")
+                setattr(getattr(api, service), method, getattr(getattr(dead, service), method))
+            return api
+
+        monkeypatch.setattr(stripe_api, "client", client)
+
+    return down

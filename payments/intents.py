@@ -4,6 +4,10 @@ Money is only taken (captured) once the order exists with its stock reserved; wh
 stock is gone the authorisation is cancelled, so nobody pays for what they cannot get.
 Every call that creates something at Stripe carries an idempotency key derived from the
 pending checkout's key, so a retry after a timeout never charges twice.
+
+Once the order exists the shopper has it, whatever Stripe does next: a capture that fails
+leaves the order "waiting for payment" (``payments.state``), retried by the scheduled
+sweep until captured, or cancelled with its stock returned when the authorisation is gone.
 """
 
 import logging
@@ -11,13 +15,15 @@ import uuid
 
 import stripe
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from order.placement import CannotPlace, place_order
 
-from . import stripe_api
-from .models import PendingCheckout
+from . import state, stripe_api
+from .models import OrderPayment, PendingCheckout
+from .orders import announce, cancel_unpaid
 from .providers.base import Outcome
 
 logger = logging.getLogger(__name__)
@@ -28,6 +34,10 @@ PaymentEventType = get_model("order", "PaymentEventType")
 PaymentEvent = get_model("order", "PaymentEvent")
 
 AUTHORISED = ("requires_capture", "succeeded")
+# Stripe's answers that mean "try again later" rather than "no".
+UNREACHABLE = (stripe.APIConnectionError, stripe.RateLimitError, stripe.APIError)
+# An intent in these states will never be captured: the authorisation is gone.
+GONE = ("canceled", "requires_payment_method")
 
 
 def unreachable_message():
@@ -77,7 +87,7 @@ def authorise(pending, payment_method_id, request=None):
         logger.info("Card declined for %s: %s", pending.order_number, error.code)
         _start_new_attempt(pending, None)
         return Outcome(error=declined_message())
-    except (stripe.APIConnectionError, stripe.RateLimitError, stripe.APIError):
+    except UNREACHABLE:
         logger.warning("Stripe unreachable for %s", pending.order_number, exc_info=True)
         return Outcome(error=unreachable_message())
     except stripe.StripeError:
@@ -102,8 +112,18 @@ def _after_confirm(pending, intent, request):
     return Outcome(error=declined_message())
 
 
-def finalise(pending, intent=None, request=None):
-    """Place the order for an authorised PaymentIntent, then capture it (exactly once)."""
+def finalise(pending, intent=None, request=None, strict=False):
+    """Place the order for an authorised PaymentIntent, then try to capture it once.
+
+    ``strict`` (the webhook) raises the Stripe error when Stripe cannot be reached before
+    the order exists, so the event is delivered again; the browser gets a message instead.
+    """
+    pending = PendingCheckout.objects.get(pk=pending.pk)
+    if pending.order_id:
+        # Already placed (by the browser, the webhook or the sweep): finish its payment.
+        order = pending.order
+        capture_order(order, strict=strict)
+        return Outcome(order=order)
     api = stripe_api.client()
     try:
         if intent is None:
@@ -113,18 +133,18 @@ def finalise(pending, intent=None, request=None):
                 return Outcome(client_secret=intent.client_secret)
             return Outcome(error=declined_message())
         try:
-            order, _created = place_order(pending, request=request)
+            order, _created = place_order(pending, request=request, notify=False)
         except CannotPlace as refusal:
             _release(api, pending, intent, str(refusal))
             return Outcome(error=str(refusal))
-        if intent.status == "requires_capture":
-            intent = api.payment_intents.capture(
-                intent.id, options={"idempotency_key": _key(pending, "capture")}
-            )
-    except (stripe.APIConnectionError, stripe.RateLimitError, stripe.APIError):
+    except UNREACHABLE:
+        if strict:
+            raise
         logger.warning("Stripe unreachable finishing %s", pending.order_number, exc_info=True)
         return Outcome(error=unreachable_message())
-    record_card_payment(order, intent)
+    # From here the order exists: whatever Stripe says, the shopper goes to it.
+    record_authorisation(order, intent)
+    capture_order(order, request=request, strict=strict)
     return Outcome(order=order)
 
 
@@ -143,17 +163,25 @@ def _release(api, pending, intent, message):
 
 
 @transaction.atomic
-def record_card_payment(order, intent):
-    """The payment source and events on the order; recording twice changes nothing."""
+def record_authorisation(order, intent):
+    """The order's card Source (amount authorised) and its waiting-for-capture state."""
     source_type, _created = SourceType.objects.get_or_create(
         code="card", defaults={"name": "Stripe"}
     )
-    source, created = Source.objects.select_for_update().get_or_create(
+    Source.objects.get_or_create(
         order=order,
         source_type=source_type,
         reference=intent.id,
         defaults={"currency": order.currency, "amount_allocated": order.total_incl_tax},
     )
+    state.opened(order, "card", OrderPayment.Status.PENDING, authorised_at=timezone.now())
+
+
+@transaction.atomic
+def record_card_payment(order, intent):
+    """The captured amount on the order's Source, once; recording twice changes nothing."""
+    record_authorisation(order, intent)
+    source = Source.objects.select_for_update().get(order=order, reference=intent.id)
     if intent.status == "succeeded" and source.amount_debited < order.total_incl_tax:
         source.debit(order.total_incl_tax - source.amount_debited, reference=intent.id)
         event_type, _created = PaymentEventType.objects.get_or_create(
@@ -173,27 +201,92 @@ def is_paid(order):
     return bool(source) and source.amount_debited >= order.total_incl_tax
 
 
-def capture_order(order):
-    """Capture the authorised payment of a placed order; True when it is now paid."""
-    pending = PendingCheckout.objects.filter(order=order).first()
+def _pending_of(order):
+    return PendingCheckout.objects.filter(order=order).first()
+
+
+def capture_order(order, request=None, strict=False, now=None):
+    """Capture the authorised payment of a placed card order; True when it is now paid.
+
+    The order's payment row is locked for the whole attempt, so the browser, the webhook
+    and the sweep never capture at once. A failure is recorded with the time of the next
+    attempt (backoff); an authorisation that is gone (canceled at Stripe, or older than
+    the 7-day window) cancels the order with its stock returned. ``strict`` re-raises
+    when Stripe cannot be reached, for the webhook to answer an error.
+    """
+    pending = _pending_of(order)
     if pending is None or not pending.payment_intent_id:
         return is_paid(order)
+    state.opened(order, "card", OrderPayment.Status.PENDING, authorised_at=pending.updated_at)
     api = stripe_api.client()
-    intent = api.payment_intents.retrieve(pending.payment_intent_id)
-    if intent.status == "requires_capture":
-        intent = api.payment_intents.capture(
-            intent.id, options={"idempotency_key": _key(pending, "capture")}
-        )
-    record_card_payment(order, intent)
-    return intent.status == "succeeded"
+    intent, paid, gone, unreachable = None, False, False, None
+    with transaction.atomic():
+        payment = OrderPayment.objects.select_for_update().get(order=order)
+        if payment.status == OrderPayment.Status.CANCELLED:
+            return False
+        if payment.status == OrderPayment.Status.PAID:
+            paid = True
+        else:
+            try:
+                intent = api.payment_intents.retrieve(pending.payment_intent_id)
+                if intent.status == "requires_capture":
+                    if state.authorisation_lapsed(payment, now):
+                        gone = True
+                        _void_quietly(api, pending, intent)
+                    else:
+                        intent = api.payment_intents.capture(
+                            intent.id, options={"idempotency_key": _key(pending, "capture")}
+                        )
+            except UNREACHABLE as error:
+                logger.warning("Capture of %s failed: %s", order.number, error)
+                intent = None
+                gone = state.authorisation_lapsed(payment, now)
+                if not gone:
+                    state.capture_failed(payment, error, now)
+                    unreachable = error
+            except stripe.StripeError as error:
+                # Stripe said no (e.g. captured or canceled meanwhile): look again next time.
+                logger.warning("Capture of %s refused: %s", order.number, error)
+                intent = None
+                state.capture_failed(payment, error, now)
+            if intent is not None:
+                paid = intent.status == "succeeded"
+                gone = gone or intent.status in GONE
+                if paid:
+                    record_card_payment(order, intent)
+                    state.mark_paid(payment)
+                elif not gone:
+                    state.capture_failed(payment, f"status {intent.status}", now)
+    if gone and not paid:
+        cancel_unpaid(order, _("Thanh toán thẻ không thu được: khoản giữ tiền đã hết hiệu lực."))
+        return False
+    announce(order, request)
+    if unreachable is not None and strict:
+        raise unreachable
+    return paid
+
+
+def _void_quietly(api, pending, intent):
+    try:
+        api.payment_intents.cancel(intent.id, options={"idempotency_key": _key(pending, "cancel")})
+    except stripe.StripeError:
+        # Past the window Stripe lets the hold go by itself; nothing is lost by failing.
+        logger.warning("Could not void the lapsed authorisation %s", intent.id, exc_info=True)
 
 
 def void(order):
     """Cancel the authorisation of ``order`` when nothing has been captured."""
-    pending = PendingCheckout.objects.filter(order=order).first()
+    pending = _pending_of(order)
     if pending is None or not pending.payment_intent_id:
         return
     api = stripe_api.client()
-    intent = api.payment_intents.retrieve(pending.payment_intent_id)
-    if intent.status == "requires_capture":
-        api.payment_intents.cancel(intent.id, options={"idempotency_key": _key(pending, "cancel")})
+    try:
+        intent = api.payment_intents.retrieve(pending.payment_intent_id)
+        if intent.status == "requires_capture":
+            api.payment_intents.cancel(
+                intent.id, options={"idempotency_key": _key(pending, "cancel")}
+            )
+    except stripe.StripeError as error:
+        from .providers.base import PaymentError
+
+        raise PaymentError(_("Không hủy được khoản giữ tiền trên thẻ, hãy thử lại sau.")) from error

@@ -77,3 +77,41 @@ class StripeEvent(models.Model):
 
     def __str__(self):
         return f"{self.event_id} {self.type}"
+
+
+class OrderPayment(models.Model):
+    """Where the money of one placed order stands, beside Oscar's payment Source.
+
+    The Source holds the amounts (allocated = authorised, debited = captured, refunded);
+    this row holds what the Source cannot say: that a placed order still waits for its
+    money (a capture that failed, a transfer not yet seen), when to try again, whether
+    the shopper and producers have been told, and whether the payment is disputed.
+    ``payments.state`` reads and writes it; nothing else should.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Chờ thanh toán")
+        PAID = "paid", _("Đã thanh toán")
+        ON_DELIVERY = "on_delivery", _("Thu tiền khi giao hàng")
+        CANCELLED = "cancelled", _("Đã hủy, không thu tiền")
+
+    order = models.OneToOneField("order.Order", on_delete=models.CASCADE, related_name="payment")
+    provider = models.CharField(max_length=16)
+    status = models.CharField(max_length=12, choices=Status.choices, db_index=True)
+    # Card: when the bank authorised the amount; Stripe keeps it for 7 days.
+    authorised_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    last_error = models.CharField(max_length=255, blank=True)
+    shopper_notified_at = models.DateTimeField(null=True, blank=True)
+    producers_notified_at = models.DateTimeField(null=True, blank=True)
+    disputed_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("trạng thái thanh toán")
+        verbose_name_plural = _("trạng thái thanh toán")
+
+    def __str__(self):
+        return f"{self.order_id} {self.get_status_display()}"

@@ -100,3 +100,29 @@ def register_webhook(base, url):
         f"{base}/_config/webhooks/site", data={"url": url, "secret": WEBHOOK_SECRET}, timeout=5
     )
     response.raise_for_status()
+
+
+def closed_base():
+    """A Stripe API address where nothing listens: every call fails to connect."""
+    return f"http://127.0.0.1:{free_port()}"
+
+
+def cancel_intent(base, intent_id):
+    """What Stripe does when an authorisation is cancelled outside the shop (or lapses)."""
+    response = requests.post(
+        f"{base}/v1/payment_intents/{intent_id}/cancel", auth=(SECRET_KEY, ""), timeout=5
+    )
+    response.raise_for_status()
+    return response.json()
+
+
+def refund_in_dashboard(base, intent_id, amount):
+    """A refund made in Stripe's own dashboard, not through the shop."""
+    response = requests.post(
+        f"{base}/v1/refunds",
+        data={"payment_intent": intent_id, "amount": amount},
+        auth=(SECRET_KEY, ""),
+        timeout=5,
+    )
+    response.raise_for_status()
+    return response.json()

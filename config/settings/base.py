@@ -163,9 +163,23 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
-# Background tasks (Django's task framework, used by Wagtail): run at once in-process
-# on the embedded default; production points this at a queue served by workers.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background tasks (Django's task framework, used by Wagtail and the scheduled work): run
+# at once in-process by default (tests); TASKS_BACKEND=database queues them in the
+# database for `manage.py db_worker`, as `make run` and production do.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend"
+        if E.TASKS_BACKEND == "database"
+        else "django_tasks.backends.immediate.ImmediateBackend"
+    }
+}
+# What the scheduler (`manage.py run_scheduler`) enqueues, and when (cron, TIME_ZONE).
+OCOP_SCHEDULE = {
+    # Card payments left unfinished: authorised without an order, captures due.
+    "payments.tasks.sweep_payments": "*/2 * * * *",
+    # Certificates expiring within 30 days: each producer is reminded once.
+    "seller.tasks.send_certificate_reminders": "0 7 * * *",
+}
 
 AUTHENTICATION_BACKENDS = (
     # First, so a locked-out login is refused before any password is checked.
@@ -288,6 +302,9 @@ VIETQR_ACCOUNT_NUMBER = E.VIETQR_ACCOUNT_NUMBER
 VIETQR_ACCOUNT_NAME = E.VIETQR_ACCOUNT_NAME
 VIETQR_SAMPLE = False  # True shows "sample account, do not transfer" beside the code
 VIETQR_EXPIRY_HOURS = E.VIETQR_EXPIRY_HOURS
+# Stripe holds an uncaptured card authorisation this many days; an order whose capture
+# has not succeeded by then is cancelled and its stock put back.
+OCOP_CARD_AUTHORISATION_DAYS = 7
 # One delivery fee per producer in the basket, waived on a producer's part from the threshold.
 SHIPPING_FEE_PER_PRODUCER = 30_000
 SHIPPING_FREE_FROM = 500_000

@@ -5,7 +5,7 @@ import re
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .. import intents, refunds, stripe_api
+from .. import intents, refunds, state, stripe_api
 from .base import Outcome, PaymentError, Provider
 
 # Stripe ids as Stripe.js (pm_) and localstripe's tokens (card_) give them.
@@ -46,11 +46,17 @@ class CardProvider(Provider):
         intents.void(order)
 
     def shopper_summary(self, order):
-        if intents.is_paid(order):
+        status = state.payment_of(order).status
+        if status == state.Status.PAID:
             return _("Đã thanh toán bằng thẻ")
+        if status == state.Status.CANCELLED:
+            return _("Thẻ – đơn đã hủy, cửa hàng không thu tiền")
         return _("Thẻ – đang xác nhận thanh toán")
 
     def producer_summary(self, group):
-        if intents.is_paid(group.order):
+        status = state.payment_of(group.order).status
+        if status == state.Status.PAID:
             return _("Đã thanh toán bằng thẻ")
+        if status == state.Status.CANCELLED:
+            return _("Đơn đã hủy – không giao")
         return _("Chờ thanh toán – chưa giao hàng")

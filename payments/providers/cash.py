@@ -9,6 +9,8 @@ from oscar.templatetags.currency_filters import currency
 
 from order.placement import CannotPlace, place_order
 
+from .. import state
+from ..orders import announce
 from .base import Outcome, Provider
 
 Source = get_model("payment", "Source")
@@ -27,14 +29,16 @@ class CashOnDeliveryProvider(Provider):
 
     def start(self, pending, request=None, data=None):
         try:
-            order, _created = place_order(pending, request=request)
+            order, _created = place_order(pending, request=request, notify=False)
         except CannotPlace as refusal:
             return Outcome(error=str(refusal))
         self.record(order)
+        announce(order, request)
         return Outcome(order=order)
 
     def record(self, order):
-        """The order's payment source: nothing taken yet, the total to collect."""
+        """The order's payment source (nothing taken yet, the total to collect) and its
+        state: paid to each producer's courier on delivery."""
         source_type, _created = SourceType.objects.get_or_create(
             code=self.code, defaults={"name": "Thanh toán khi nhận hàng"}
         )
@@ -43,6 +47,7 @@ class CashOnDeliveryProvider(Provider):
             source_type=source_type,
             defaults={"currency": order.currency, "amount_allocated": order.total_incl_tax},
         )
+        state.opened(order, self.code, state.Status.ON_DELIVERY)
 
     def shopper_summary(self, order):
         return _("Thanh toán khi nhận hàng")

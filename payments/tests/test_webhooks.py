@@ -134,3 +134,219 @@ def test_sweep_finishes_a_payment_whose_browser_and_webhook_never_came(
     assert testing.intent(localstripe, intent_id)["status"] == "succeeded"
     # a second sweep finds nothing left to do
     assert reconcile_open_checkouts(older_than=timedelta(0)) == {}
+
+
+# Failures are redelivered; every event type does its work once
+
+
+def deliver(client, payload):
+    body, header = signed(payload)
+    return client.post(URL, body, content_type="application/json", HTTP_STRIPE_SIGNATURE=header)
+
+
+def charge_event(event_id, intent_id, kind, **fields):
+    return {
+        "id": event_id,
+        "object": "event",
+        "type": kind,
+        "data": {"object": {"object": "charge", "payment_intent": intent_id, **fields}},
+    }
+
+
+def paid_order(client, localstripe):
+    rice, honey = two_producer_shop()
+    checkout_until_review(client, [(rice, 1), (honey, 1)], method="card")
+    card = testing.card_payment_method(localstripe, "4242424242424242")
+    client.post(
+        reverse("checkout:card-payment"),
+        json.dumps({"payment_method": card}),
+        content_type="application/json",
+    )
+    return Order.objects.get(), PendingCheckout.objects.get().payment_intent_id
+
+
+@pytest.mark.django_db
+def test_an_event_whose_work_fails_answers_500_is_not_recorded_and_is_redelivered(
+    client, localstripe, stripe_down_at
+):
+    intent_id = authorised_by_3ds_only(client, localstripe)
+    stripe_down_at("*")
+
+    failed = deliver(client, event("evt_down", intent_id))
+
+    assert failed.status_code == 500
+    assert StripeEvent.objects.count() == 0 and Order.objects.count() == 0
+    stripe_down_at()
+    again = deliver(client, event("evt_down", intent_id))
+    assert (again.status_code, again.content) == (200, b"ok")
+    assert Order.objects.count() == 1 and StripeEvent.objects.count() == 1
+    assert testing.intent(localstripe, intent_id)["status"] == "succeeded"
+
+
+@pytest.mark.django_db
+def test_a_capture_still_failing_in_the_webhook_answers_500_until_it_succeeds(
+    client, localstripe, stripe_down_at
+):
+    from payments import state
+
+    stripe_down_at("payment_intents.capture")
+    order, intent_id = paid_order(client, localstripe)
+    assert state.is_pending(order)
+
+    failed = deliver(client, event("evt_cap", intent_id))
+    assert failed.status_code == 500 and StripeEvent.objects.count() == 0
+
+    stripe_down_at()
+    assert deliver(client, event("evt_cap", intent_id)).status_code == 200
+    assert state.summary(order).status == "paid"
+    assert testing.intent(localstripe, intent_id)["amount_received"] == 410000
+
+
+@pytest.mark.django_db
+def test_canceled_event_cancels_the_unpaid_order_once(client, localstripe, stripe_down_at):
+    from payments import state
+
+    stripe_down_at("payment_intents.capture")
+    order, intent_id = paid_order(client, localstripe)
+    stripe_down_at()
+    testing.cancel_intent(localstripe, intent_id)
+
+    first = deliver(client, event("evt_c", intent_id, "payment_intent.canceled"))
+    replay = deliver(client, event("evt_c", intent_id, "payment_intent.canceled"))
+
+    assert (first.content, replay.content) == (b"ok", b"already handled")
+    assert state.summary(order).status == "cancelled"
+    assert set(order.fulfilment_groups.values_list("status", flat=True)) == {"cancelled"}
+    assert order.notes.count() == 1
+
+
+@pytest.mark.django_db
+def test_payment_failed_before_an_order_is_noted_on_the_checkout(
+    client, localstripe, stripe_settings
+):
+    intent_id = authorised_by_3ds_only(client, localstripe)
+
+    response = deliver(client, event("evt_f", intent_id, "payment_intent.payment_failed"))
+
+    assert response.status_code == 200
+    assert PendingCheckout.objects.get().message == "payment_failed"
+    assert Order.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_a_refund_made_in_stripes_dashboard_appears_on_the_order_once(
+    client, localstripe, stripe_settings
+):
+    from decimal import Decimal as D
+
+    from payments import state
+
+    order, intent_id = paid_order(client, localstripe)
+    refund = testing.refund_in_dashboard(localstripe, intent_id, 50_000)
+    payload = {
+        "id": "ch_1",
+        "amount_refunded": 50_000,
+        "refunds": {"object": "list", "data": [{"id": refund["id"], "amount": 50_000}]},
+    }
+
+    deliver(client, charge_event("evt_r1", intent_id, "charge.refunded", **payload))
+    # Stripe sends the same refund again under another event (and the same event twice)
+    deliver(client, charge_event("evt_r2", intent_id, "charge.refunded", **payload))
+    deliver(client, charge_event("evt_r2", intent_id, "charge.refunded", **payload))
+
+    source = order.sources.get()
+    assert source.amount_refunded == D("50000")
+    assert state.summary(order).refunded == D("50000")
+    assert order.notes.filter(message__contains=refund["id"]).count() == 1
+
+
+@pytest.mark.django_db
+def test_a_refund_made_by_the_shop_is_not_booked_again_by_its_webhook(
+    client, localstripe, stripe_settings
+):
+    from decimal import Decimal as D
+
+    from payments.providers import get_provider
+
+    order, intent_id = paid_order(client, localstripe)
+    get_provider("card").refund(order, 30_000, key="staff-1")
+    charge = testing.intent(localstripe, intent_id)["charges"]["data"][0]
+    refunds = charge["refunds"]["data"]
+
+    deliver(
+        client,
+        charge_event(
+            "evt_own",
+            intent_id,
+            "charge.refunded",
+            id=charge["id"],
+            amount_refunded=30_000,
+            refunds={"object": "list", "data": refunds},
+        ),
+    )
+
+    assert order.sources.get().amount_refunded == D("30000")
+
+
+@pytest.mark.django_db
+def test_a_dispute_flags_the_order_for_officers_once(client, localstripe, stripe_settings):
+    from payments import state
+
+    order, intent_id = paid_order(client, localstripe)
+    dispute = {
+        "id": "evt_d1",
+        "object": "event",
+        "type": "charge.dispute.created",
+        "data": {
+            "object": {
+                "object": "dispute",
+                "id": "dp_1",
+                "charge": "ch_1",
+                "payment_intent": intent_id,
+                "reason": "fraudulent",
+            }
+        },
+    }
+
+    deliver(client, dispute)
+    deliver(client, {**dispute, "id": "evt_d2"})
+
+    assert state.summary(order).disputed
+    assert order.notes.filter(message__contains="dp_1").count() == 1
+
+
+@pytest.mark.postgresql
+@pytest.mark.django_db(transaction=True)
+def test_two_concurrent_deliveries_do_the_work_once(
+    client, localstripe, stripe_settings, live_server
+):
+    import threading
+
+    import requests
+
+    intent_id = authorised_by_3ds_only(client, localstripe)
+    body, header = signed(event("evt_twice", intent_id))
+    answers, start = [], threading.Barrier(2)
+
+    def post():
+        start.wait()
+        answers.append(
+            requests.post(
+                live_server.url + URL,
+                data=body.encode(),
+                headers={"Content-Type": "application/json", "Stripe-Signature": header},
+                timeout=30,
+            )
+        )
+
+    threads = [threading.Thread(target=post) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert sorted(a.status_code for a in answers) == [200, 200]
+    assert Order.objects.count() == 1 and StripeEvent.objects.count() == 1
+    paid = testing.intent(localstripe, intent_id)
+    assert (paid["status"], paid["amount_received"]) == ("succeeded", paid["amount"])
+    assert Order.objects.get().sources.get().amount_debited == paid["amount"]
