@@ -9,9 +9,11 @@ imports the bank's statement (``statement.settle_statement``). An order still un
 after ``VIETQR_EXPIRY_HOURS`` is cancelled, its stock returned and the shopper told
 (:func:`expire_unpaid`, a task for the scheduler).
 
-The order's payment state is its Oscar payment ``Source`` of type ``vietqr``: the
-amount expected is allocated at placement, and a debit records the money received
-(its reference says from where: an officer, or a line of a statement).
+The order's money is in its Oscar payment ``Source`` of type ``vietqr`` (the amount
+expected allocated at placement; a debit records the money received, its reference
+saying from where: an officer, or a line of a statement) and its state in
+``payments.state`` (pending until paid or cancelled). As for cards, the shopper is told
+at once and producers only once the money is in, so nobody packs an unpaid parcel.
 """
 
 import logging
@@ -35,6 +37,9 @@ from vietnam_qr_pay import BanksObject, QRPay
 from order.fulfilment import shopper_language, update_fulfilment
 from order.placement import CannotPlace, place_order, whole_dong
 
+from .. import state
+from ..models import OrderPayment
+from ..orders import announce
 from .base import Outcome, PaymentError, Provider
 
 logger = logging.getLogger(__name__)
@@ -118,17 +123,17 @@ def source_of(order):
     )
 
 
+def _status(order):
+    payment = OrderPayment.objects.filter(order=order).only("status").first()
+    return payment.status if payment else None
+
+
 def is_paid(order):
-    source = source_of(order)
-    return bool(
-        source and source.amount_allocated and source.amount_debited >= source.amount_allocated
-    )
+    return _status(order) == OrderPayment.Status.PAID
 
 
 def is_cancelled(order):
-    """Nothing left to deliver: every producer's part was cancelled (expiry or by hand)."""
-    statuses = set(order.fulfilment_groups.values_list("status", flat=True))
-    return bool(statuses) and statuses == {FulfilmentGroup.Status.CANCELLED}
+    return _status(order) == OrderPayment.Status.CANCELLED
 
 
 def deadline(order):
@@ -137,15 +142,9 @@ def deadline(order):
 
 def awaiting():
     """Orders waiting for their transfer, oldest first."""
-    return (
-        Order.objects.filter(
-            sources__source_type__code=CODE,
-            sources__amount_debited=0,
-            fulfilment_groups__status__in=OPEN_STATUSES,
-        )
-        .distinct()
-        .order_by("date_placed", "pk")
-    )
+    return Order.objects.filter(
+        payment__provider=CODE, payment__status=OrderPayment.Status.PENDING
+    ).order_by("date_placed", "pk")
 
 
 def payment_url(order):
@@ -163,10 +162,11 @@ class VietQRProvider(Provider):
         if account() is None:
             return Outcome(error=_("Chuyển khoản ngân hàng hiện không dùng được."))
         try:
-            order, _created = place_order(pending, request=request)
+            order, _created = place_order(pending, request=request, notify=False)
         except CannotPlace as refusal:
             return Outcome(error=str(refusal))
         self.record(order)
+        announce(order, request)  # the shopper now; producers once the money is in
         return Outcome(order=order, redirect_url=payment_url(order))
 
     def record(self, order):
@@ -183,28 +183,25 @@ class VietQRProvider(Provider):
                 "reference": reference_for(order.number),
             },
         )
+        state.opened(order, CODE, state.Status.PENDING)
 
     def capture(self, order):
         # Nothing to take: the shopper sends the money; True once it has arrived.
         return is_paid(order)
 
     def refund(self, order, amount, key, user=None):
-        """Money sent back by hand from the shop's account, recorded once per ``key``."""
-        with transaction.atomic():
-            source = (
-                Source.objects.select_for_update()
-                .filter(order=order, source_type__code=CODE)
-                .first()
+        """Money sent back by hand from the shop's account, booked once per ``key``."""
+        source = source_of(order)
+        if source is None or not source.amount_debited:
+            raise PaymentError(
+                _("Chưa nhận được chuyển khoản của đơn này nên không có gì để hoàn.")
             )
-            if source is None or not source.amount_debited:
-                raise PaymentError(
-                    _("Chưa nhận được chuyển khoản của đơn này nên không có gì để hoàn.")
-                )
-            if source.transactions.filter(txn_type="Refund", reference=key).exists():
-                return key
-            if amount <= 0 or source.amount_refunded + amount > source.amount_debited:
-                raise PaymentError(_("Số tiền hoàn lớn hơn số tiền đã nhận."))
-            source.refund(amount, reference=key)
+        if amount <= 0 or source.amount_refunded + amount > source.amount_debited:
+            raise PaymentError(_("Số tiền hoàn lớn hơn số tiền đã nhận."))
+        note = _("Hoàn %(amount)s bằng chuyển khoản từ tài khoản cửa hàng.") % {
+            "amount": currency(amount)
+        }
+        state.record_refund(order, amount, key, note, user=user)
         return key
 
     def cancel(self, order, user=None):
@@ -227,9 +224,7 @@ class VietQRProvider(Provider):
 def received_reference(order):
     """What recorded the transfer of ``order`` (an officer, a statement line), or ""."""
     source = source_of(order)
-    if source is None:
-        return ""
-    debit = source.transactions.filter(txn_type="Debit").order_by("pk").first()
+    debit = source and source.transactions.filter(txn_type="Debit").order_by("pk").first()
     return debit.reference if debit else ""
 
 
@@ -240,10 +235,12 @@ def mark_received(order, user=None, reference="", amount=None):
     order, was cancelled, or when ``amount`` is given and is not the order's total.
     """
     with transaction.atomic():
-        source = (
-            Source.objects.select_for_update().filter(order=order, source_type__code=CODE).first()
+        # The payment's row lock orders this against the expiry and a second officer.
+        payment = (
+            OrderPayment.objects.select_for_update().filter(order=order, provider=CODE).first()
         )
-        if source is None:
+        source = source_of(order)
+        if payment is None or source is None:
             raise PaymentError(
                 _("Đơn %(number)s không thanh toán bằng chuyển khoản.") % {"number": order.number}
             )
@@ -253,22 +250,24 @@ def mark_received(order, user=None, reference="", amount=None):
                 _("Số tiền %(got)s khác tổng đơn %(want)s.")
                 % {"got": currency(amount), "want": currency(expected)}
             )
-        if source.amount_debited:
+        if payment.status == OrderPayment.Status.PAID:
             return False
-        if is_cancelled(order):
+        if payment.status == OrderPayment.Status.CANCELLED:
             raise PaymentError(
                 _("Đơn %(number)s đã hủy; hãy liên hệ khách để hoàn lại tiền.")
                 % {"number": order.number}
             )
         source.debit(source.amount_allocated, reference=reference[:255])
+        state.mark_paid(payment)
         who = (user.get_full_name() or user.email) if user is not None else _("sao kê ngân hàng")
         OrderNote.objects.create(
             order=order,
             user=user if user is not None and user.is_authenticated else None,
-            note_type="Thanh toán",
+            note_type="System",
             message=_("Đã nhận chuyển khoản %(amount)s (%(who)s).")
             % {"amount": currency(source.amount_allocated), "who": who},
         )
+        transaction.on_commit(lambda: announce(order))
     return True
 
 
@@ -276,29 +275,24 @@ def expire_unpaid(now=None):
     """Cancel orders whose transfer has not come within ``VIETQR_EXPIRY_HOURS``: their
     stock goes back on sale and the shopper is emailed. Returns the order numbers.
 
-    Meant for the scheduler (``payments.providers.vietqr.expire_unpaid``); running it
-    again, or at the same time elsewhere, cancels each order once.
+    The task for the scheduler: ``payments.providers.vietqr.expire_unpaid``. Running it
+    again, or beside an officer marking a transfer received, cancels each order once.
     """
     cutoff = (now or timezone.now()) - timedelta(hours=settings.VIETQR_EXPIRY_HOURS)
     cancelled = []
     for order in awaiting().filter(date_placed__lt=cutoff):
         with transaction.atomic():
-            # The source's lock makes a transfer marked meanwhile win over the expiry.
-            source = Source.objects.select_for_update().get(order=order, source_type__code=CODE)
-            if source.amount_debited:
-                continue
-            changed = False
+            payment = OrderPayment.objects.select_for_update().get(order=order)
+            if payment.status != OrderPayment.Status.PENDING:
+                continue  # paid or cancelled meanwhile
+            reason = _("Hủy tự động: không nhận được chuyển khoản sau %(hours)s giờ.") % {
+                "hours": settings.VIETQR_EXPIRY_HOURS
+            }
+            state.mark_cancelled(payment, reason)
             for group in order.fulfilment_groups.filter(status__in=OPEN_STATUSES):
-                _group, moved = update_fulfilment(group, FulfilmentGroup.Status.CANCELLED)
-                changed = changed or moved
-            if not changed:
-                continue
-            OrderNote.objects.create(
-                order=order,
-                note_type="Thanh toán",
-                message=_("Hủy tự động: không nhận được chuyển khoản sau %(hours)s giờ.")
-                % {"hours": settings.VIETQR_EXPIRY_HOURS},
-            )
+                # The fulfilment's own path: the reserved stock goes back on sale.
+                update_fulfilment(group, FulfilmentGroup.Status.CANCELLED)
+            OrderNote.objects.create(order=order, note_type="System", message=reason)
             transaction.on_commit(lambda order=order: tell_shopper_expired(order))
         cancelled.append(order.number)
     return cancelled
