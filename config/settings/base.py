@@ -179,6 +179,8 @@ OCOP_SCHEDULE = {
     "payments.tasks.sweep_payments": "*/2 * * * *",
     # Certificates expiring within 30 days: each producer is reminded once.
     "seller.tasks.send_certificate_reminders": "0 7 * * *",
+    # VietQR transfers not received within VIETQR_EXPIRY_HOURS: cancelled, stock returned.
+    "payments.providers.vietqr.expire_unpaid_transfers": "*/15 * * * *",
 }
 
 AUTHENTICATION_BACKENDS = (

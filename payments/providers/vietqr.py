@@ -30,6 +30,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django_tasks import task
 from oscar.core.loading import get_model
 from oscar.templatetags.currency_filters import currency
 from vietnam_qr_pay import BanksObject, QRPay
@@ -275,7 +276,7 @@ def expire_unpaid(now=None):
     """Cancel orders whose transfer has not come within ``VIETQR_EXPIRY_HOURS``: their
     stock goes back on sale and the shopper is emailed. Returns the order numbers.
 
-    The task for the scheduler: ``payments.providers.vietqr.expire_unpaid``. Running it
+    Scheduled as ``payments.providers.vietqr.expire_unpaid_transfers``. Running it
     again, or beside an officer marking a transfer received, cancels each order once.
     """
     cutoff = (now or timezone.now()) - timedelta(hours=settings.VIETQR_EXPIRY_HOURS)
@@ -296,6 +297,12 @@ def expire_unpaid(now=None):
             transaction.on_commit(lambda order=order: tell_shopper_expired(order))
         cancelled.append(order.number)
     return cancelled
+
+
+@task()
+def expire_unpaid_transfers():
+    """The scheduled task (``settings.OCOP_SCHEDULE``) around :func:`expire_unpaid`."""
+    return expire_unpaid()
 
 
 def tell_shopper_expired(order):

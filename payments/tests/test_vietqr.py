@@ -297,3 +297,17 @@ def test_a_paid_transfer_never_expires(placed, officer):
     assert vietqr.expire_unpaid(now=timezone.now() + timedelta(days=5)) == []
     assert rice_stock() == (10, 1)
     assert payment_status(order) == OrderPayment.Status.PAID
+
+
+def test_the_scheduler_runs_the_expiry_as_a_task(placed, settings):
+    from django.utils.module_loading import import_string
+
+    order, _response = placed()
+    Order.objects.filter(pk=order.pk).update(date_placed=timezone.now() - timedelta(hours=49))
+    path = "payments.providers.vietqr.expire_unpaid_transfers"
+    assert path in settings.OCOP_SCHEDULE
+
+    result = import_string(path).enqueue()  # run at once by the test settings' backend
+
+    assert result.return_value == [order.number]
+    assert rice_stock() == (10, 0)
