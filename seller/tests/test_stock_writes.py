@@ -199,9 +199,14 @@ def test_placing_costs_fewer_queries_per_line(reference):
 
 @pytest.mark.postgresql
 @pytest.mark.django_db(transaction=True)
-def test_a_producer_saving_while_five_checkouts_reserve_loses_nothing(reference):
+@pytest.mark.parametrize(
+    ("price", "stock"),
+    [(80000, 8), (85000, 4)],
+    ids=["more-stock", "new-price-less-stock"],
+)
+def test_a_producer_saving_while_five_checkouts_reserve_loses_nothing(reference, price, stock):
     """Five shoppers pay for 1 unit each of the last 6 while the producer, from a form
-    read before, raises the price and lowers the stock to 4."""
+    read before, saves a new stock (and price)."""
     assert connection.vendor == "postgresql"
     from order.placement import CannotPlace
     from seller.tests.factories import make_producer
@@ -210,7 +215,7 @@ def test_a_producer_saving_while_five_checkouts_reserve_loses_nothing(reference)
     pendings = [pending_checkout([product], n) for n in range(5)]
     seen = StockRecord.objects.get(product=product)
     barrier = threading.Barrier(6)
-    placed, sold_out, refused, errors = [], [], [], []
+    placed, refusals, producer_refused, errors = [], [], [], []
 
     def run(work):
         from django.db import connection as thread_connection
@@ -218,10 +223,10 @@ def test_a_producer_saving_while_five_checkouts_reserve_loses_nothing(reference)
         try:
             barrier.wait()
             work()
-        except CannotPlace:
-            sold_out.append(1)
+        except CannotPlace as refusal:
+            refusals.append(str(refusal))
         except StockBelowReserved:
-            refused.append(1)
+            producer_refused.append(True)
         except Exception as error:  # pragma: no cover - shown by the assertion below
             errors.append(error)
         finally:
@@ -231,7 +236,7 @@ def test_a_producer_saving_while_five_checkouts_reserve_loses_nothing(reference)
         return lambda: placed.append(place_order(pending)[0])
 
     def producer():
-        save_listing(user, seen, form_data(product, seen, price=85000, num_in_stock=4))
+        save_listing(user, seen, form_data(product, seen, price=price, num_in_stock=stock))
 
     threads = [threading.Thread(target=run, args=(shopper(p),)) for p in pendings]
     threads.append(threading.Thread(target=run, args=(producer,)))
@@ -243,11 +248,18 @@ def test_a_producer_saving_while_five_checkouts_reserve_loses_nothing(reference)
     assert errors == []
     record = StockRecord.objects.get(pk=seen.pk)
     # Every placed order holds its unit: no reservation was overwritten.
-    assert record.num_allocated == len(placed)
-    assert len(placed) + len(sold_out) == 5
-    if refused:
-        # The producer came after more than 4 were reserved: nothing of theirs written.
+    assert (record.num_allocated or 0) == len(placed)
+    assert len(placed) + len(refusals) == 5
+    assert record.net_stock_level >= 0
+    if producer_refused:
+        # More than the new stock was reserved first: nothing of the producer's written.
         assert (record.price, record.num_in_stock) == (Decimal(80000), 6)
     else:
-        assert (record.price, record.num_in_stock) == (Decimal(85000), 4)
-    assert record.net_stock_level >= 0
+        assert (record.price, record.num_in_stock) == (Decimal(price), stock)
+    if price == 80000:
+        # Only stock changed, and 8 covers them all: every shopper got their unit.
+        assert (len(placed), record.num_allocated) == (5, 5)
+    else:
+        # A shopper whose checkout came after the new price is refused, never charged.
+        for reason in refusals:
+            assert "Giá đã thay đổi" in reason or "vừa hết hàng" in reason
