@@ -126,3 +126,10 @@ def refund_in_dashboard(base, intent_id, amount):
     )
     response.raise_for_status()
     return response.json()
+
+
+def captured(base, intent_id):
+    """The amounts captured on ``intent_id``, one per captured charge (localstripe has no
+    ``amount_received``): exactly one entry means exactly one capture."""
+    charges = intent(base, intent_id).get("charges", {}).get("data", [])
+    return [charge["amount"] for charge in charges if charge.get("captured")]

@@ -145,7 +145,7 @@ def test_capture_unreachable_leaves_a_pending_order_that_the_sweep_captures_once
         D("410000.00"),
     )
     assert all(group.payment_pending for group in summary.groups)
-    assert [g.due for g in summary.groups] == [D("180000.00"), D("230000.00")]
+    assert sorted(g.due for g in summary.groups) == [D("180000.00"), D("230000.00")]
     thanks = client.get(reverse("checkout:thank-you"))
     page = thanks.content.decode()
     assert "payment-pending" in page and NOT_CHARGED not in page
@@ -170,7 +170,8 @@ def test_capture_unreachable_leaves_a_pending_order_that_the_sweep_captures_once
     assert sweep(now=later(30))["captures"] == {order.number: "paid"}
     assert sweep(now=later(90))["captures"] == {}
     paid = testing.intent(localstripe, intent_id)
-    assert (paid["status"], paid["amount_received"]) == ("succeeded", 410000)
+    assert paid["status"] == "succeeded"
+    assert testing.captured(localstripe, intent_id) == [410000]
     summary = state.summary(order)
     assert (summary.status, summary.captured, summary.to_collect) == ("paid", D("410000"), 0)
     assert order.sources.get().amount_debited == D("410000.00")
@@ -180,7 +181,7 @@ def test_capture_unreachable_leaves_a_pending_order_that_the_sweep_captures_once
 
 
 def test_a_cancelled_authorisation_cancels_the_order_returns_stock_and_tells_the_shopper(
-    client, shop, localstripe, stripe_down_at, settings
+    client, shop, localstripe, stripe_down_at, django_capture_on_commit_callbacks
 ):
     rice, honey = shop
     stripe_down_at("payment_intents.capture")
@@ -191,7 +192,8 @@ def test_a_cancelled_authorisation_cancels_the_order_returns_stock_and_tells_the
     stripe_down_at()
     mail.outbox.clear()
 
-    assert sweep(now=later(5))["captures"] == {order.number: "cancelled"}
+    with django_capture_on_commit_callbacks(execute=True):
+        assert sweep(now=later(5))["captures"] == {order.number: "cancelled"}
 
     assert state.summary(order).status == "cancelled"
     assert set(order.fulfilment_groups.values_list("status", flat=True)) == {"cancelled"}

@@ -97,4 +97,4 @@ def test_a_real_db_worker_captures_a_pending_order_enqueued_by_the_scheduler(
     assert result.status == "SUCCESSFUL", worker.stderr[-2000:]
     assert state.summary(order).status == "paid"
     intent_id = PendingCheckout.objects.get().payment_intent_id
-    assert testing.intent(localstripe, intent_id)["amount_received"] == 410000
+    assert testing.captured(localstripe, intent_id) == [410000]

@@ -31,20 +31,21 @@ def test_cash_on_delivery_is_collected_per_group_as_each_parcel_is_delivered(cli
     summary = state.summary(order)
 
     assert (summary.status, summary.provider, summary.captured) == ("on_delivery", "cod", 0)
+    # Groups come by producer name: honey (200.000 + 30.000), then rice (150.000 + 30.000)
     assert [(g.due, g.to_collect, g.payment_pending) for g in summary.groups] == [
-        (D("180000.00"), D("180000.00"), False),
         (D("230000.00"), D("230000.00"), False),
+        (D("180000.00"), D("180000.00"), False),
     ]
-    first = order.fulfilment_groups.first()
-    update_fulfilment(first, FulfilmentGroup.Status.DELIVERED)
+    honey = order.fulfilment_groups.first()
+    update_fulfilment(honey, FulfilmentGroup.Status.DELIVERED)
     summary = state.summary(order)
     assert [(g.captured, g.to_collect) for g in summary.groups] == [
-        (D("180000.00"), D("0")),
-        (D("0"), D("230000.00")),
+        (D("230000.00"), D("0")),
+        (D("0"), D("180000.00")),
     ]
-    assert summary.to_collect == D("230000.00")
+    assert summary.to_collect == D("180000.00")
     assert provider_for(order).code == "cod"
-    assert provider_for(order).producer_summary(first) == "Thu hộ khi giao: 180.000 ₫"
+    assert provider_for(order).producer_summary(honey) == "Thu hộ khi giao: 230.000\xa0₫"
 
 
 def test_a_cash_order_is_not_marked_as_waiting_for_payment_in_the_seller_list(client):
@@ -92,4 +93,4 @@ def test_the_payment_table_shows_each_group_for_order_pages(client):
         {"order": order, "summary": state.summary(order)},
     )
 
-    assert "180.000 ₫" in html and "230.000 ₫" in html
+    assert "180.000\xa0₫" in html and "230.000\xa0₫" in html
