@@ -24,10 +24,10 @@ PYTEST_DB := $(if $(CI),--create-db,--reuse-db)
 # Dummy production environment for `check --deploy`: values of the right shape, no secrets.
 DEPLOY_ENV := DJANGO_SETTINGS_MODULE=config.settings.production \
 	SECRET_KEY=check-deploy-dummy-key-0123456789-abcdefghijklmnopqrstuvwxyz \
-	ALLOWED_HOSTS=shop.example.vn \
+	ALLOWED_HOSTS=shop.example.vn SITE_URL=https://shop.example.vn \
 	DATABASE_URL=sqlite:////tmp/ocop-check-deploy.sqlite3
 
-.PHONY: help venv install run test test-fast lint fmt migrations-check check-deploy \
+.PHONY: help venv install run test test-count test-fast lint fmt migrations-check check-deploy \
 	messages compile-messages requirements bench
 
 help: ## List the targets
@@ -78,6 +78,17 @@ run: install ## Install, migrate, load the demo data, serve http://127.0.0.1:800
 
 test: install ## Run the whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set); ARGS=--create-db rebuilds the test DB
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m pytest $(PYTEST_DB) $(ARGS)
+
+# The suite must never shrink unnoticed (a folder dropped from collection, a test file
+# renamed): CI fails when fewer tests are collected than .ci/minimum-tests records. The
+# count includes tests deselected on SQLite (those needing PostgreSQL).
+test-count: install ## Print how many tests are collected; fail below .ci/minimum-tests
+	@count=$$(DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m pytest --collect-only -q \
+		-p no:cacheprovider | grep -oE '^([0-9]+/)?[0-9]+ tests? collected' | grep -oE '[0-9]+ tests?' \
+		| grep -oE '^[0-9]+'); \
+	minimum=$$(grep -oE '^[0-9]+' .ci/minimum-tests); \
+	echo "$$count tests collected (at least $$minimum expected)"; \
+	test "$$count" -ge "$$minimum"
 
 test-fast: install ## Run the suite without the browser tests
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m pytest $(PYTEST_DB) -m "not browser" $(ARGS)

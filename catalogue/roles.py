@@ -17,6 +17,13 @@ OFFICER_PERMISSIONS = [
     ("seller", "approve_listing"),
     ("seller", "invite_seller"),
     ("audit", "view_auditentry"),
+    # What else officers run in Wagtail without being superusers: the site's settings
+    # (navigation, footer, contact) and redirects. Pages, images and documents are granted
+    # per page and collection (cms.moderation); the commerce dashboard by ``is_staff``.
+    ("cms", "change_sitesettings"),
+    ("wagtailredirects", "add_redirect"),
+    ("wagtailredirects", "change_redirect"),
+    ("wagtailredirects", "delete_redirect"),
 ]
 # The seller area admits a producer's users by their partner, not by permission. Oscar's
 # partner.dashboard_access is deliberately withheld: its product form edits is_public,

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -6,3 +7,9 @@ class CmsConfig(AppConfig):
     name = "cms"
     verbose_name = _("Nội dung trang")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from .site_domain import sync_site_from_settings
+
+        # After the last app's migrations (wagtailcore's site table exists by then).
+        post_migrate.connect(sync_site_from_settings, dispatch_uid="cms.sync_site")

@@ -1,6 +1,7 @@
 """Who may edit which pages, and the officers' approval of everyone else's edits.
 
-- Officers add, edit and publish anywhere in the tree; they publish directly.
+- Officers add, edit and publish anywhere in the tree; they publish directly. They are
+  not superusers: what they may do is these permissions and their group's (catalogue.roles).
 - Producers hold Wagtail's "add" permission on the producer profiles and the product
   stories only, which lets them create pages there and edit the pages they own, never
   publish: an edit is submitted to the workflow "Duyệt của cán bộ OCOP", whose one task
@@ -34,6 +35,12 @@ OFFICER_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_pag
 PRODUCER_PAGE_PERMISSIONS = ("add_page",)
 OFFICER_IMAGE_PERMISSIONS = ("add_image", "change_image", "choose_image", "delete_image")
 PRODUCER_IMAGE_PERMISSIONS = ("add_image", "choose_image")
+OFFICER_DOCUMENT_PERMISSIONS = (
+    "add_document",
+    "change_document",
+    "choose_document",
+    "delete_document",
+)
 
 WORKFLOW_LABEL = _("Duyệt của cán bộ OCOP")
 
@@ -46,11 +53,9 @@ def _page_permissions(group, page, codenames):
         GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
 
 
-def _collection_permissions(group, collection, codenames):
+def _collection_permissions(group, collection, codenames, app_label="wagtailimages"):
     for codename in codenames:
-        permission = Permission.objects.get(
-            content_type__app_label="wagtailimages", codename=codename
-        )
+        permission = Permission.objects.get(content_type__app_label=app_label, codename=codename)
         GroupCollectionPermission.objects.get_or_create(
             group=group, collection=collection, permission=permission
         )
@@ -89,6 +94,8 @@ def ensure_moderation():
     for index in (ProducerIndexPage.objects.first(), ProductProfileIndexPage.objects.first()):
         if index is not None:
             _page_permissions(producers, index, PRODUCER_PAGE_PERMISSIONS)
-    _collection_permissions(officers, Collection.get_first_root_node(), OFFICER_IMAGE_PERMISSIONS)
+    root = Collection.get_first_root_node()
+    _collection_permissions(officers, root, OFFICER_IMAGE_PERMISSIONS)
+    _collection_permissions(officers, root, OFFICER_DOCUMENT_PERMISSIONS, "wagtaildocs")
     _collection_permissions(producers, producer_collection(), PRODUCER_IMAGE_PERMISSIONS)
     return ensure_workflow(officers, Page.objects.get(pk=home.pk))

@@ -30,6 +30,8 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("django-admin/", admin.site.urls),
+    # Wagtail's reports, officers only (cms.admin_reports), in front of the same paths.
+    path("cms/reports/", include("cms.admin_reports")),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("payments/", include("payments.urls")),  # Stripe webhook: no language prefix

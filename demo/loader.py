@@ -16,7 +16,6 @@ from decimal import Decimal
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.sites.models import Site as DjangoSite
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
@@ -35,6 +34,7 @@ from catalogue.roles import ensure_groups
 from cms.models import HomePage, HomePinnedProduct
 from cms.moderation import ensure_moderation
 from cms.programme import ensure_programme_page
+from cms.site_domain import sync_site_from_settings
 from villages.models import VillageExperience, VillageIndexPage, VillagePage, VillageProducer
 
 from . import data, images
@@ -82,8 +82,9 @@ def sample_decision_prefix(product_key, index):
 class DemoLoader:
     """Loads everything in ``demo.data``; ``run()`` returns what it created, by kind."""
 
-    def __init__(self, today=None):
+    def __init__(self, today=None, password=data.DEMO_PASSWORD):
         self.today = today or timezone.localdate()
+        self.password = password
         self.created = Counter()
         self.communes = _commune_codes()
 
@@ -306,7 +307,7 @@ class DemoLoader:
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
             Site.objects.create(
-                hostname="localhost",
+                hostname="localhost",  # sync_site_from_settings() sets SITE_URL's host
                 port=80,
                 root_page=home,
                 is_default_site=True,
@@ -381,17 +382,21 @@ class DemoLoader:
                     email=spec.email,
                     first_name=spec.first_name,
                     last_name=spec.last_name,
+                    # Officers reach the commerce dashboard (staff) but hold only their
+                    # group's permissions: a sample account must never be a superuser.
                     is_staff=spec.officer,
-                    is_superuser=spec.officer,
+                    is_superuser=False,
                 )
-                user.set_password(data.DEMO_PASSWORD)
+                user.set_password(self.password)
                 user.save()
                 self.created["users"] += 1
+            elif user.is_superuser:
+                # Demo data loaded before officers stopped being superusers.
+                user.is_superuser = False
+                user.save(update_fields=["is_superuser"])
             user.groups.add(officers if spec.officer else producers)
             if spec.producer:
                 self.partners[spec.producer].users.add(user)
 
     def sites(self):
-        DjangoSite.objects.update_or_create(
-            pk=settings.SITE_ID, defaults={"domain": data.SITE_DOMAIN, "name": data.SITE_NAME}
-        )
+        sync_site_from_settings()

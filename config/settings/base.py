@@ -17,6 +17,9 @@ SECRET_KEY = E.SECRET_KEY
 DEBUG = E.DEBUG
 ALLOWED_HOSTS = E.ALLOWED_HOSTS
 CSRF_TRUSTED_ORIGINS = E.CSRF_TRUSTED_ORIGINS
+# The public address of the site: absolute links in emails and sitemaps, Django's Site row
+# and Wagtail's default site (cms.site_domain). Production requires it.
+SITE_URL = (E.SITE_URL or "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
     # Project apps first so their templates and translations win.
@@ -242,6 +245,9 @@ SERVER_EMAIL = E.DEFAULT_FROM_EMAIL
 
 # Shows the "sample data" banner on every page while the catalogue holds demo data.
 DEMO_DATA_NOTICE = E.DEMO_DATA_NOTICE
+# Whether `load_demo_data` may fill this database with sample producers and accounts
+# without --force. Only the local (dev) and test settings allow it.
+DEMO_DATA_ALLOWED = False
 
 # Oscar
 OSCAR_SHOP_NAME = "OCOP Cần Thơ"
@@ -271,7 +277,10 @@ THUMBNAIL_KVSTORE = "sorl.thumbnail.kvstores.cached_db_kvstore.KVStore"
 
 # Wagtail
 WAGTAIL_SITE_NAME = "OCOP Cần Thơ"
-WAGTAILADMIN_BASE_URL = E.SITE_URL
+WAGTAILADMIN_BASE_URL = SITE_URL
+# No avatars from gravatar.com: a user's email hash must not leave the site, and the
+# admin works offline.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "jpg", "jpeg", "png"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

@@ -15,6 +15,7 @@ _missing = [
         ("SECRET_KEY", E.SECRET_KEY),
         ("ALLOWED_HOSTS", E.ALLOWED_HOSTS),
         ("DATABASE_URL", E.DATABASE_URL),
+        ("SITE_URL", E.SITE_URL),
     )
     if not value
 ]

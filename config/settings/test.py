@@ -26,3 +26,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
 # Threads in the tests (live server, concurrent checkouts) must not keep connections
 # open past their work, or the test database cannot be dropped at the end.
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+
+# The sample Cần Thơ of `load_demo_data` belongs here.
+DEMO_DATA_ALLOWED = True

@@ -6,14 +6,18 @@ its data or files.
 """
 
 import io
+import os
+import subprocess
+import sys
 from collections import Counter
 from decimal import Decimal
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.sites.models import Site as DjangoSite
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
@@ -217,6 +221,7 @@ def test_the_home_page_is_the_live_root_of_the_default_site(demo):
     assert 3 <= home.pinned_products.count() <= 4
     # Wagtail's "Welcome" page is gone; the home page is the only page at depth 2
     assert list(Page.objects.filter(depth=2)) == [home.page_ptr]
+    # From SITE_URL (unset in the tests: the local default)
     assert DjangoSite.objects.get_current().domain == "127.0.0.1:8000"
 
 
@@ -226,7 +231,16 @@ def test_accounts_log_in_with_the_demo_password(demo):
 
     assert officer.check_password(data.DEMO_PASSWORD)
     assert producer.check_password(data.DEMO_PASSWORD)
-    assert officer.is_superuser and officer.is_staff
+    # Staff for the commerce dashboard, never a superuser: only the group's permissions.
+    assert officer.is_staff and not officer.is_superuser
+    for permission in (
+        "catalogue.change_ocopcertificate",
+        "seller.approve_listing",
+        "cms.change_sitesettings",
+        "wagtailredirects.change_redirect",
+    ):
+        assert officer.has_perm(permission)
+    assert not officer.has_perm("auth.change_user")
     assert list(officer.groups.values_list("name", flat=True)) == ["Cán bộ OCOP"]
     assert not producer.is_staff
     assert list(producer.groups.values_list("name", flat=True)) == ["Chủ thể OCOP"]
@@ -292,3 +306,34 @@ def test_the_approval_workflow_guards_the_whole_site(demo):
     assert home.get_workflow() == Workflow.objects.get(name=WORKFLOW_NAME)
     producer = User.objects.get(email="producer1@ocop-cantho.local")
     assert producer.has_perm("wagtailadmin.access_admin")
+
+
+@pytest.mark.django_db
+@override_settings(DEMO_DATA_ALLOWED=False)
+def test_production_settings_refuse_the_sample_data_without_force():
+    before = {name: model.objects.count() for name, model in COUNTED.items()}
+
+    with pytest.raises(CommandError, match="--force"):
+        call_command("load_demo_data", stdout=io.StringIO())
+
+    assert {name: model.objects.count() for name, model in COUNTED.items()} == before
+
+
+def test_the_production_settings_module_refuses_it(monkeypatch):
+    env = {
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "SECRET_KEY": "x" * 50,
+        "ALLOWED_HOSTS": "shop.example.vn",
+        "SITE_URL": "https://shop.example.vn",
+        "DATABASE_URL": "sqlite:////nonexistent/never-opened.sqlite3",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "load_demo_data"],
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        cwd=settings.BASE_DIR,
+    )
+
+    assert result.returncode == 1
+    assert "do not allow the sample data" in result.stderr

@@ -1,9 +1,10 @@
 import logging
+import secrets
 import time
 from contextlib import contextmanager
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from oscar.core.loading import get_model
 
 from demo import data
@@ -38,10 +39,29 @@ class Command(BaseCommand):
         "is missing is added."
     )
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Load the sample data although these settings do not allow it (production): "
+            "the sample accounts then get a random password, printed once.",
+        )
+
     def handle(self, *args, **options):
+        password = data.DEMO_PASSWORD
+        if not settings.DEMO_DATA_ALLOWED:
+            if not options["force"]:
+                raise CommandError(
+                    "These settings do not allow the sample data: it adds sample producers, "
+                    "products, certificates and accounts to a real site. Use --force to load "
+                    "it anyway (the accounts then get a random password)."
+                )
+            # The README's password must never open a real site.
+            password = secrets.token_urlsafe(18)
         started = time.monotonic()
         with quiet(CHATTY_LOGGERS, options["verbosity"]):
-            created = +DemoLoader().run()  # unary plus drops the kinds that stayed at zero
+            # unary plus drops the kinds that stayed at zero
+            created = +DemoLoader(password=password).run()
         elapsed = time.monotonic() - started
 
         if created:
@@ -68,5 +88,5 @@ class Command(BaseCommand):
             f"  Wagtail admin:   {base}/cms/\n"
             f"  Seller area:     {base}/nguoi-ban/ (producers; officers at /nguoi-ban/can-bo/)\n"
             f"  Accounts:\n{accounts}\n"
-            f"  Password:        {data.DEMO_PASSWORD}\n"
+            f"  Password:        {password}\n"
         )
