@@ -311,3 +311,18 @@ def test_the_scheduler_runs_the_expiry_as_a_task(placed, settings):
 
     assert result.return_value == [order.number]
     assert rice_stock() == (10, 0)
+
+
+def test_money_sent_back_by_hand_is_booked_once_per_key(placed, officer):
+    order, _response = placed()
+    provider = provider_for(order)
+    with pytest.raises(vietqr.PaymentError):
+        provider.refund(order, 30_000, "hoan-1")  # nothing received yet
+    vietqr.mark_received(order, user=officer)
+
+    assert provider.refund(order, 30_000, "hoan-1", user=officer) == "hoan-1"
+    assert provider.refund(order, 30_000, "hoan-1", user=officer) == "hoan-1"
+    with pytest.raises(vietqr.PaymentError):
+        provider.refund(order, 200_000, "hoan-2", user=officer)
+
+    assert Source.objects.get(order=order).amount_refunded == D("30000")
