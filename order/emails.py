@@ -2,6 +2,7 @@
 
 import logging
 
+from django.conf import settings
 from django.contrib.sites.models import Site
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
@@ -12,6 +13,16 @@ from oscar.core.loading import get_class
 logger = logging.getLogger(__name__)
 
 OrderDispatcher = get_class("order.utils", "OrderDispatcher")
+
+
+def shopper_language(order):
+    """The language the shopper placed the order in (kept on its pending checkout)."""
+    pending = getattr(order, "pending_checkout", None)
+    language = pending.language if pending else None
+    try:
+        return translation.get_supported_language_variant(language or settings.LANGUAGE_CODE)
+    except LookupError:
+        return settings.LANGUAGE_CODE
 
 
 def status_path(order):

@@ -6,7 +6,6 @@ status change is saved and announced in exactly one way, whoever makes it.
 
 import logging
 
-from django.conf import settings
 from django.contrib.sites.models import Site
 from django.db import transaction
 from django.utils import translation
@@ -79,19 +78,9 @@ def move_stock(group, previous, status):
         settle(group.order, lines, [line.quantity for line in lines])
 
 
-def shopper_language(order):
-    """The language the shopper placed the order in (kept on its pending checkout)."""
-    pending = getattr(order, "pending_checkout", None)
-    language = pending.language if pending else None
-    try:
-        return translation.get_supported_language_variant(language or settings.LANGUAGE_CODE)
-    except LookupError:
-        return settings.LANGUAGE_CODE
-
-
 def notify_shopper(group, request=None):
     """Email the shopper that ``group`` moved on, in the order's language."""
-    from .emails import status_path
+    from .emails import shopper_language, status_path
 
     order = group.order
     with translation.override(shopper_language(order)):

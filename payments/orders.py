@@ -15,8 +15,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from oscar.core.loading import get_model
 
-from order.emails import notify_producers, order_placed, status_path
-from order.fulfilment import shopper_language, update_fulfilment
+from order.emails import notify_producers, order_placed, shopper_language
+from order.fulfilment import update_fulfilment
 
 from . import state
 from .models import OrderPayment
@@ -70,7 +70,7 @@ def _tell_cancelled(order):
     if not email:
         return
     with translation.override(shopper_language(order)):
-        context = {"order": order, "status_path": status_path(order)}
+        context = {"order": order}
         subject = render_to_string("payments/emails/unpaid_cancelled_subject.txt", context)
         body = render_to_string("payments/emails/unpaid_cancelled_body.txt", context)
     try:

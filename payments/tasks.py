@@ -14,14 +14,3 @@ from . import reconcile
 def sweep_payments():
     """Finish authorised checkouts and due captures; returns what it did, by order number."""
     return reconcile.sweep()
-
-
-@task()
-def capture_payment(order_number):
-    """Try the capture of one placed card order now (e.g. right after a failed attempt)."""
-    from oscar.core.loading import get_model
-
-    from .intents import capture_order
-
-    order = get_model("order", "Order").objects.filter(number=order_number).first()
-    return bool(order) and capture_order(order)

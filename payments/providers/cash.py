@@ -11,10 +11,11 @@ from order.placement import CannotPlace, place_order
 
 from .. import state
 from ..orders import announce
-from .base import Outcome, Provider
+from .base import Outcome, PaymentError, Provider
 
 Source = get_model("payment", "Source")
 SourceType = get_model("payment", "SourceType")
+PaymentEvent = get_model("order", "PaymentEvent")
 
 
 def group_amount(group):
@@ -48,6 +49,22 @@ class CashOnDeliveryProvider(Provider):
             defaults={"currency": order.currency, "amount_allocated": order.total_incl_tax},
         )
         state.opened(order, self.code, state.Status.ON_DELIVERY)
+
+    def refund(self, order, amount, key, user=None):
+        """Money handed back by the producer or an officer: recorded, once per ``key``."""
+        reference = f"cash-refund:{key}"
+        amount = D(amount).quantize(D("1"))
+        paid = state.summary(order)
+        if PaymentEvent.objects.filter(order=order, reference=reference).exists():
+            return reference
+        if amount <= 0 or amount > paid.captured - paid.refunded:
+            raise PaymentError(
+                _("Số tiền hoàn phải từ 1 ₫ đến %(max)s.")
+                % {"max": currency(max(paid.captured - paid.refunded, D("0")))}
+            )
+        note = _("Hoàn tiền mặt %(amount)s cho người mua.") % {"amount": currency(amount)}
+        state.record_refund(order, amount, reference, note, user=user)
+        return reference
 
     def shopper_summary(self, order):
         return _("Thanh toán khi nhận hàng")

@@ -1,5 +1,6 @@
 """Payment states per order and per producer group, as pages and producers read them."""
 
+from datetime import timedelta
 from decimal import Decimal as D
 
 import pytest
@@ -10,7 +11,7 @@ from oscar.core.loading import get_model
 from checkout.tests.factories import checkout_until_review, two_producer_shop
 from order.fulfilment import update_fulfilment
 from payments import state
-from payments.providers import available_providers, get_provider, provider_for
+from payments.providers import PaymentError, available_providers, get_provider, provider_for
 
 Order = get_model("order", "Order")
 FulfilmentGroup = get_model("order", "FulfilmentGroup")
@@ -94,3 +95,46 @@ def test_the_payment_table_shows_each_group_for_order_pages(client):
     )
 
     assert "180.000\xa0₫" in html and "230.000\xa0₫" in html
+
+
+def test_cash_handed_back_is_recorded_once_and_never_more_than_was_collected(client):
+    order = place_cod(client)
+    cash = get_provider("cod")
+    with pytest.raises(PaymentError):
+        cash.refund(order, 1, key="before-delivery")  # nothing collected yet
+    assert state.summary(order).refunded == 0
+    honey = order.fulfilment_groups.first()
+    update_fulfilment(honey, FulfilmentGroup.Status.DELIVERED)
+
+    first = cash.refund(order, 30_000, key="k1")
+    again = cash.refund(order, 30_000, key="k1")
+    with pytest.raises(PaymentError):
+        cash.refund(order, 200_001, key="k2")
+
+    assert first == again
+    summary = state.summary(order)
+    assert summary.refunded == D("30000")
+    assert [g.refunded for g in summary.groups] == [D("30000"), D("0")]
+    assert order.notes.count() == 1
+
+
+def test_orders_from_before_payment_states_get_theirs_already_announced(client):
+    from importlib import import_module
+
+    from django.apps import apps
+    from django.core import mail
+
+    from payments.models import OrderPayment
+    from payments.reconcile import sweep
+
+    order = place_cod(client)
+    OrderPayment.objects.all().delete()
+    mail.outbox.clear()
+
+    import_module("payments.migrations.0004_existing_orders").record_existing(apps, None)
+
+    payment = OrderPayment.objects.get(order=order)
+    assert (payment.status, payment.provider) == ("on_delivery", "cod")
+    assert payment.shopper_notified_at == order.date_placed
+    assert sweep(older_than=timedelta(0)) == {"checkouts": {}, "captures": {}}
+    assert mail.outbox == []
