@@ -4,7 +4,10 @@ The site history, workflow and aging-pages reports list every page's title, stat
 editors. Producers reach the Wagtail admin only to edit their own profile and stories, so
 another producer's unpublished page title or editor must not show through a report. These
 URL patterns sit in front of Wagtail's own (``config/urls.py``), with the same paths: every
-link Wagtail builds still points here, and only officers get through.
+link Wagtail builds still points here, and only officers get through. (The Reports menu is
+hidden from the others in ``cms/wagtail_hooks.py``; this module is imported by the URL
+configuration only, since importing Wagtail's admin URLs from a hooks file would build them
+before every app's hooks are registered.)
 """
 
 from functools import wraps
@@ -32,9 +35,3 @@ def officers_only(view):
 urlpatterns = [
     path(str(pattern.pattern), officers_only(pattern.callback)) for pattern in reports.urlpatterns
 ]
-
-
-def hide_reports_menu(request, menu_items):
-    """``construct_main_menu`` hook: no Reports menu for anyone but officers."""
-    if not is_officer(request.user):
-        menu_items[:] = [item for item in menu_items if item.name != "reports"]

@@ -1,6 +1,7 @@
 from wagtail import hooks
 
-from .admin_reports import hide_reports_menu
+from catalogue.roles import is_officer
+
 from .choosers import partner_chooser_viewset, product_chooser_viewset
 
 
@@ -9,4 +10,8 @@ def register_choosers():
     return [product_chooser_viewset, partner_chooser_viewset]
 
 
-hooks.register("construct_main_menu", hide_reports_menu)
+@hooks.register("construct_main_menu")
+def hide_reports_menu(request, menu_items):
+    """Wagtail's reports are the officers' alone (cms.admin_reports): no menu for others."""
+    if not is_officer(request.user):
+        menu_items[:] = [item for item in menu_items if item.name != "reports"]

@@ -57,8 +57,9 @@ VIETQR_EXPIRY_HOURS = env.int("VIETQR_EXPIRY_HOURS", default=48)
 TASKS_BACKEND = env.str("TASKS_BACKEND", default="immediate")
 
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
-# How many reverse proxies stand in front of the app: the login rate limit reads the
-# client's address that many hops back in X-Forwarded-For.
+# How many reverse proxies stand in front of the app (production): the login and
+# order-tracking limits read the client's address that many entries from the right of
+# X-Forwarded-For; 0 means none, and the connection's own address is the client's.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1)
 
 # Banner saying that names, products and certificates are sample data (off for real data).

@@ -12,8 +12,10 @@ from django.contrib import admin
 from django.db import connection
 from django.http import HttpResponse
 from django.urls import include, path
+from django.views.decorators.http import require_POST
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.views import account as wagtail_account
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views as cms_views
@@ -30,6 +32,9 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("django-admin/", admin.site.urls),
+    # Wagtail's logout refuses a GET but still deletes the session cookie while refusing
+    # it, so any site could sign editors out: a GET must not reach it at all.
+    path("cms/logout/", require_POST(wagtail_account.LogoutView.as_view())),
     # Wagtail's reports, officers only (cms.admin_reports), in front of the same paths.
     path("cms/reports/", include("cms.admin_reports")),
     path("cms/", include(wagtailadmin_urls)),

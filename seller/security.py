@@ -1,6 +1,17 @@
-"""Login rate limiting (django-axes) across the site's two login forms."""
+"""Who is asking: the client's address and the account a login names, for the rate limits
+on the site's two login forms (django-axes) and on guest order tracking."""
 
 from django.contrib.auth import get_user_model
+from ipware import ip as ipware
+
+
+def client_address(request):
+    """The client's IP address as django-ipware reads it with the site's ``IPWARE_*``
+    settings: the connection's own address, or behind the proxies the one they recorded
+    in X-Forwarded-For. A header shorter than the proxies configured (a request that
+    skipped one of them) falls back to the connection's own address."""
+    address, _routable = ipware.get_client_ip(request)
+    return address or request.META.get("REMOTE_ADDR", "")
 
 
 def login_username(request, credentials=None):

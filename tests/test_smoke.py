@@ -19,6 +19,7 @@ PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "config.settings.production",
     "SECRET_KEY": "smoke-test-dummy-key-abcdefghijklmnopqrstuvwxyz-0123456789",
     "ALLOWED_HOSTS": "shop.example.vn",
+    "SITE_URL": "https://shop.example.vn",
     "DATABASE_URL": "sqlite:////tmp/ocop-smoke-production.sqlite3",
 }
 
@@ -58,7 +59,7 @@ def test_deploy_check_is_clean_with_production_settings():
     assert "WARNING" not in result.stderr
 
 
-@pytest.mark.parametrize("variable", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"])
+@pytest.mark.parametrize("variable", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "SITE_URL"])
 def test_production_refuses_to_start_without(variable):
     result = manage("check", env=production_env(**{variable: None}))
 

@@ -5,6 +5,7 @@ Values that differ between machines come from ``config.env``; ``dev``, ``test`` 
 """
 
 import dj_database_url
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F401,F403  (Oscar's OSCAR_* defaults, overridden below)
 
@@ -54,7 +55,7 @@ INSTALLED_APPS = [
     "oscar.apps.offer.apps.OfferConfig",
     "order.apps.OrderConfig",
     "payments.apps.PaymentsConfig",
-    "oscar.apps.customer.apps.CustomerConfig",
+    "customer.apps.CustomerConfig",
     "search.apps.SearchConfig",
     "oscar.apps.voucher.apps.VoucherConfig",
     "oscar.apps.wishlists.apps.WishlistsConfig",
@@ -199,6 +200,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_REDIRECT_URL = "/"
+# The shop's login page, reversed per request so it is in the visitor's language.
+LOGIN_URL = reverse_lazy("customer:login")
 
 # Login rate limit (django-axes) on every login form: the shop's and the CMS's. Counted
 # per account *and* address: mobile carriers put many people behind one address, so
@@ -210,6 +213,15 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "seller/locked_out.html"
 AXES_VERBOSE = False
 AXES_USERNAME_CALLABLE = "seller.security.login_username"
+# A lock lasts 15 minutes from the failure that set it: attempts during the lock do not
+# extend it, or whoever keeps guessing would keep the owner out for good.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# The client's address, for the login limit and the order-tracking limit alike, comes
+# from django-ipware (seller.security.client_address). Without a proxy in front (dev,
+# tests) it is the connection's own address: X-Forwarded-For is not to be believed.
+# Production reads it from the proxy's X-Forwarded-For (see production.py).
+AXES_CLIENT_IP_CALLABLE = "seller.security.client_address"
+IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 
 # Languages: Vietnamese first (at /), English second (at /en/).
 LANGUAGE_CODE = "vi"

@@ -39,9 +39,16 @@ OSCAR_RECENTLY_VIEWED_COOKIE_SECURE = True
 # X_FRAME_OPTIONS stays SAMEORIGIN (not DENY): Wagtail's live preview frames the site's own pages.
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
 
-# Behind the proxy every request comes from it: rate-limit logins by the real client.
-AXES_IPWARE_PROXY_COUNT = E.TRUSTED_PROXY_COUNT
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# Behind the proxy every request comes from it: the login and order-tracking limits read
+# the real client from X-Forwarded-For. Each proxy appends the address it was reached
+# from ($proxy_add_x_forwarded_for), so with N proxies the client is the N-th entry from
+# the right; entries to its left were written by the client and are ignored. django-ipware
+# counts the proxies *after* the client in the header, hence N - 1, and must not be
+# strict: a client may send a header of its own, which makes the chain longer.
+if E.TRUSTED_PROXY_COUNT > 0:
+    IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+    IPWARE_META_PROXY_COUNT = E.TRUSTED_PROXY_COUNT - 1
+    IPWARE_STRICT = False
 
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"

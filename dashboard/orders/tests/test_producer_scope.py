@@ -100,7 +100,7 @@ def test_producer_cannot_move_another_producers_group(
     assert honey_group.shipped_at is not None
 
     # and the guest tracking page shows each group's status
-    page = client.get(
+    page = client.post(
         reverse("checkout:track"), {"order_number": order.number, "email": "lan@example.vn"}
     )
     text = page.content.decode()
@@ -111,10 +111,10 @@ def test_tracking_gives_one_answer_for_a_wrong_number_or_email(
     client, django_capture_on_commit_callbacks
 ):
     order = place_cod_order(client, django_capture_on_commit_callbacks)
-    wrong_email = client.get(
+    wrong_email = client.post(
         reverse("checkout:track"), {"order_number": order.number, "email": "x@example.vn"}
     )
-    wrong_number = client.get(
+    wrong_number = client.post(
         reverse("checkout:track"), {"order_number": "999999", "email": "lan@example.vn"}
     )
     assert wrong_email.status_code == wrong_number.status_code == 404
