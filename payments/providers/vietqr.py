@@ -35,7 +35,8 @@ from oscar.core.loading import get_model
 from oscar.templatetags.currency_filters import currency
 from vietnam_qr_pay import BanksObject, QRPay
 
-from order.fulfilment import shopper_language, update_fulfilment
+from order.emails import shopper_language
+from order.fulfilment import update_fulfilment
 from order.placement import CannotPlace, place_order, whole_dong
 
 from .. import state
