@@ -3,7 +3,11 @@ from functools import cached_property
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from oscar.apps.catalogue.abstract_models import AbstractCategory, AbstractProduct
+from oscar.apps.catalogue.abstract_models import (
+    AbstractCategory,
+    AbstractProduct,
+    AbstractProductImage,
+)
 from oscar.apps.catalogue.managers import ProductQuerySet as OscarProductQuerySet
 
 from .certification import OcopCertificate, annotate_rating, star_label  # noqa: F401
@@ -72,6 +76,17 @@ class Category(AbstractCategory):
         if get_language() == "en" and self.name_en:
             return self.name_en
         return self.name
+
+
+class ProductImage(AbstractProductImage):
+    """A product photo. Oscar's dashboard form reaches ``clean()``; the seller area checks
+    in its own form; every road stores the re-encoded copy (``uploads.stored``)."""
+
+    def clean(self):
+        super().clean()
+        from uploads.stored import clean_unsaved_file
+
+        clean_unsaved_file(self, "original")
 
 
 from oscar.apps.catalogue.models import *  # noqa: E402,F401,F403

@@ -10,7 +10,7 @@ from django.utils.html import escape, linebreaks
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
-from .images import MAX_PHOTOS, validate_photo
+from uploads import images
 
 Category = get_model("catalogue", "Category")
 Partner = get_model("partner", "Partner")
@@ -18,6 +18,7 @@ Partner = get_model("partner", "Partner")
 MIN_PRICE = 1_000
 MAX_PRICE = 1_000_000_000
 MAX_STOCK = 1_000_000
+MAX_PHOTOS = 8
 
 
 def description_to_html(text):
@@ -144,9 +145,7 @@ class NewProductForm(forms.Form):
 
     def clean_photo(self):
         photo = self.cleaned_data.get("photo")
-        if photo:
-            validate_photo(photo)
-        return photo
+        return images.product_photo(photo) if photo else photo
 
 
 class PhotoForm(forms.Form):
@@ -165,9 +164,7 @@ class PhotoForm(forms.Form):
             raise forms.ValidationError(
                 _("Mỗi sản phẩm có tối đa %(n)s ảnh. Hãy xóa bớt ảnh cũ trước.") % {"n": MAX_PHOTOS}
             )
-        photo = self.cleaned_data["photo"]
-        validate_photo(photo)
-        return photo
+        return images.product_photo(self.cleaned_data["photo"])
 
 
 class ProfileForm(forms.ModelForm):

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "villages",
     "seller",
     "audit",
+    "uploads",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -295,7 +296,17 @@ WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "jpg", "jpeg", "png"]
-WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# --- Uploads: only ever images (uploads/) --------------------------------------------
+# Wagtail's own checks run first; the same limits as uploads.images, which then reads the
+# content and stores a re-encoded copy under a generated name. SVG and GIF are not taken.
+WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "heic"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 6000 * 6000
+WAGTAILIMAGES_IMAGE_FORM_BASE = "uploads.wagtail_forms.ImageForm"
+# Media served by Django itself (uploads.serving), with safe headers: on for the
+# embedded default and the tests; production serves them from nginx or S3.
+SERVE_MEDIA = False
+# --- end uploads ---------------------------------------------------------------------
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # Stripe: card payments are offered only when both keys are set.

@@ -15,5 +15,8 @@ if not (E.VIETQR_BANK_BIN and E.VIETQR_ACCOUNT_NUMBER and E.VIETQR_ACCOUNT_NAME)
     VIETQR_ACCOUNT_NAME = "OCOP CAN THO TAI KHOAN MAU"
     VIETQR_SAMPLE = True
 
+# Uploaded media, served by uploads.serving (no nginx here).
+SERVE_MEDIA = True
+
 # The sample Cần Thơ of `load_demo_data` belongs here.
 DEMO_DATA_ALLOWED = True

@@ -55,7 +55,7 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 if E.AWS_STORAGE_BUCKET_NAME:
     STORAGES["default"] = {  # noqa: F405
-        "BACKEND": "storages.backends.s3.S3Storage",
+        "BACKEND": "uploads.s3.MediaStorage",  # types and downloads: see uploads/s3.py
         "OPTIONS": {
             "bucket_name": E.AWS_STORAGE_BUCKET_NAME,
             "endpoint_url": E.AWS_S3_ENDPOINT_URL or None,

@@ -27,5 +27,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
 # open past their work, or the test database cannot be dropped at the end.
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 
+# Uploaded media, served by uploads.serving so browser tests see photos.
+SERVE_MEDIA = True
+
 # The sample Cần Thơ of `load_demo_data` belongs here.
 DEMO_DATA_ALLOWED = True
