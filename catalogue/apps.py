@@ -6,7 +6,8 @@ class CatalogueConfig(apps.CatalogueConfig):
 
     def ready(self):
         super().ready()
-        from . import browse_cache, search_sync
+        from . import browse_cache, search_sync, stock_changes
 
         search_sync.connect()
         browse_cache.connect()
+        stock_changes.connect()  # last: it records each save after the others compared

@@ -1,8 +1,13 @@
-"""Forgets cached listings (``catalogue.browse.cached``) when the catalogue changes."""
+"""Forgets cached listings (``catalogue.browse.cached``) when the catalogue changes.
+
+A stock record's stock counts are not part of what is cached (product cards read them
+live), so reserving or restocking units keeps the cache; a new price does not.
+"""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from oscar.core.loading import get_model
 
+from . import stock_changes
 from .browse import bump_version
 
 SENDERS = [
@@ -20,11 +25,17 @@ def _changed(sender, raw=False, **kwargs):
         bump_version()
 
 
+def _stockrecord_saved(sender, instance, raw=False, created=False, update_fields=None, **kwargs):
+    if not raw and stock_changes.changed(instance, created, update_fields):
+        bump_version()
+
+
 def connect():
     for app_label, model_name in SENDERS:
         model = get_model(app_label, model_name)
         uid = f"catalogue.browse_cache.{model_name}"
-        post_save.connect(_changed, sender=model, dispatch_uid=f"{uid}.save")
+        saved = _stockrecord_saved if model_name == "StockRecord" else _changed
+        post_save.connect(saved, sender=model, dispatch_uid=f"{uid}.save")
         post_delete.connect(_changed, sender=model, dispatch_uid=f"{uid}.delete")
     m2m_changed.connect(
         _changed,

@@ -4,6 +4,7 @@ things it is made of: the product, its stock records, its producer and its group
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from oscar.core.loading import get_model
 
+from . import stock_changes
 from .search import refresh_search_text
 
 Product = get_model("catalogue", "Product")
@@ -27,9 +28,14 @@ def _product_saved(sender, instance, raw=False, update_fields=None, **kwargs):
     _refresh([instance.pk])
 
 
-def _stockrecord_changed(sender, instance, raw=False, **kwargs):
-    if not raw:
+def _stockrecord_saved(sender, instance, raw=False, created=False, update_fields=None, **kwargs):
+    # Reserving, shipping or restocking units changes no word of the product.
+    if not raw and stock_changes.search_changed(instance, created, update_fields):
         _refresh([instance.product_id])
+
+
+def _stockrecord_deleted(sender, instance, **kwargs):
+    _refresh([instance.product_id])
 
 
 def _productcategory_changed(sender, instance, raw=False, **kwargs):
@@ -65,8 +71,8 @@ def _category_saved(sender, instance, raw=False, created=False, **kwargs):
 def connect():
     uid = "catalogue.search_sync"
     post_save.connect(_product_saved, sender=Product, dispatch_uid=f"{uid}.product")
-    post_save.connect(_stockrecord_changed, sender=StockRecord, dispatch_uid=f"{uid}.sr")
-    post_delete.connect(_stockrecord_changed, sender=StockRecord, dispatch_uid=f"{uid}.sr-del")
+    post_save.connect(_stockrecord_saved, sender=StockRecord, dispatch_uid=f"{uid}.sr")
+    post_delete.connect(_stockrecord_deleted, sender=StockRecord, dispatch_uid=f"{uid}.sr-del")
     post_save.connect(_productcategory_changed, sender=ProductCategory, dispatch_uid=f"{uid}.pc")
     post_delete.connect(
         _productcategory_changed, sender=ProductCategory, dispatch_uid=f"{uid}.pc-del"

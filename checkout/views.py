@@ -143,7 +143,8 @@ class PaymentDetailsView(views.PaymentDetailsView):
         pending = pending_for(request, submission, provider.code, number)
         outcome = provider.start(pending, request=request, data=request.POST.dict())
         if outcome.order is not None:
-            return self.finish(outcome.order)
+            done = self.finish(outcome.order)
+            return redirect(outcome.redirect_url) if outcome.redirect_url else done
         if outcome.redirect_url:
             return redirect(outcome.redirect_url)
         messages.error(request, outcome.error or _("Không đặt được đơn hàng."))

@@ -45,6 +45,13 @@ STRIPE_API_BASE = env.str("STRIPE_API_BASE", default="")
 # Where the browser loads Stripe.js; localstripe serves a test copy at <base>/js.stripe.com/v3/.
 STRIPE_JS_URL = env.str("STRIPE_JS_URL", default="https://js.stripe.com/v3/")
 
+# Bank transfers by VietQR: the shop's account (bank BIN, number, holder's name as the bank
+# writes it); offered when all three are set. Unpaid transfers are cancelled after the hours.
+VIETQR_BANK_BIN = env.str("VIETQR_BANK_BIN", default="")
+VIETQR_ACCOUNT_NUMBER = env.str("VIETQR_ACCOUNT_NUMBER", default="")
+VIETQR_ACCOUNT_NAME = env.str("VIETQR_ACCOUNT_NAME", default="")
+VIETQR_EXPIRY_HOURS = env.int("VIETQR_EXPIRY_HOURS", default=48)
+
 # "database": background tasks wait in the database for `manage.py db_worker`;
 # "immediate": they run at once inside the request (tests). Production always queues.
 TASKS_BACKEND = env.str("TASKS_BACKEND", default="immediate")

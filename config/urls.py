@@ -46,6 +46,8 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("cua-hang/", include(apps.get_app_config("oscar").urls[0])),
+    # The shopper's VietQR page (payments/providers/vietqr.py).
+    path("cua-hang/chuyen-khoan/", include("payments.providers.vietqr_views")),
     path("nguoi-ban/", include("seller.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -83,6 +83,9 @@ class ListingForm(forms.Form):
     )
     price = PriceField()
     num_in_stock = StockField()
+    # The stock the producer was shown: only a number they changed is written, so units
+    # shipped meanwhile are not put back (seller.listings.save_listing).
+    stock_seen = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
     on_sale = forms.BooleanField(
         label=_("Đang bán"),
         required=False,

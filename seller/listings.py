@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -42,40 +43,71 @@ def _sync_public(product, listing):
         product.save(update_fields=["is_public", "date_updated"])
 
 
+class StockBelowReserved(ValidationError):
+    """The stock typed is less than the units that orders hold now."""
+
+
 @transaction.atomic
 def save_listing(user, stockrecord, data):
+    """Save what the producer edited, and only that.
+
+    Checkouts reserve units (``num_allocated``) and shipping takes them off
+    ``num_in_stock`` while the producer's form is open, so the stock record is read
+    again under its row lock and written field by field: a reservation is never
+    overwritten, and the stock is written only when the producer changed the number
+    they were shown (``stock_seen``; without it, the number in the database).
+    """
     product = stockrecord.product
     partner = stockrecord.partner
     listing = listing_for(product)
 
-    product.title = data["title"]
-    product.description = description_to_html(data["description"])
-    product.save()
-
+    locked = StockRecord._default_manager.select_for_update().get(pk=stockrecord.pk)
+    changed = []
     price = Decimal(data["price"])
-    if stockrecord.price != price:
+    if locked.price != price:
         record(
             user,
             AuditKind.PRICE,
             product,
-            old=currency(stockrecord.price) if stockrecord.price is not None else "",
+            old=currency(locked.price) if locked.price is not None else "",
             new=currency(price),
             product=product,
             partner=partner,
         )
-        stockrecord.price = price
-    if stockrecord.num_in_stock != data["num_in_stock"]:
+        locked.price = price
+        changed.append("price")
+    seen = data.get("stock_seen")
+    seen = locked.num_in_stock if seen is None else seen
+    stock = data["num_in_stock"]
+    if stock != seen and stock != locked.num_in_stock:
+        reserved = locked.num_allocated or 0
+        if stock < reserved:
+            raise StockBelowReserved(
+                _("Đang có %(n)s sản phẩm nằm trong các đơn chưa giao; số lượng không thể ít hơn.")
+                % {"n": reserved},
+                code="below_reserved",
+            )
         record(
             user,
             AuditKind.STOCK,
             product,
-            old=stockrecord.num_in_stock,
-            new=data["num_in_stock"],
+            old=locked.num_in_stock,
+            new=stock,
             product=product,
             partner=partner,
         )
-        stockrecord.num_in_stock = data["num_in_stock"]
-    stockrecord.save()
+        locked.num_in_stock = stock
+        changed.append("num_in_stock")
+    if changed:
+        locked.save(update_fields=[*changed, "date_updated"])
+    stockrecord.price, stockrecord.num_in_stock = locked.price, locked.num_in_stock
+    stockrecord.num_allocated = locked.num_allocated
+
+    description = description_to_html(data["description"])
+    if (product.title, product.description) != (data["title"], description):
+        product.title = data["title"]
+        product.description = description
+        product.save(update_fields=["title", "description", "date_updated"])
 
     if listing.on_sale != data["on_sale"]:
         record(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import officer_views, orders, sales, views
+from . import officer_transfers, officer_views, orders, sales, views
 
 app_name = "seller"
 
@@ -35,4 +35,9 @@ urlpatterns = [
     path("can-bo/chuong-trinh/", officer_views.ProgrammeView.as_view(), name="officer-programme"),
     path("can-bo/nhat-ky/", officer_views.AuditView.as_view(), name="officer-audit"),
     path("can-bo/moi-tai-khoan/", officer_views.InviteView.as_view(), name="officer-invite"),
+    path(
+        "can-bo/chuyen-khoan/",
+        officer_transfers.TransfersView.as_view(),
+        name="officer-transfers",
+    ),
 ]

@@ -22,7 +22,14 @@ from .access import (
     stockrecords_of,
 )
 from .forms import ListingForm, NewProductForm, PhotoForm, ProfileForm, description_to_text
-from .listings import add_photo, create_product, listing_for, move_photo, save_listing
+from .listings import (
+    StockBelowReserved,
+    add_photo,
+    create_product,
+    listing_for,
+    move_photo,
+    save_listing,
+)
 from .models import ListingStatus
 
 OcopCertificate = get_model("catalogue", "OcopCertificate")
@@ -81,6 +88,7 @@ class ProductEditView(SellerRequiredMixin, View):
             "description": description_to_text(self.product.description),
             "price": int(self.stockrecord.price) if self.stockrecord.price is not None else None,
             "num_in_stock": self.stockrecord.num_in_stock,
+            "stock_seen": self.stockrecord.num_in_stock,
             "on_sale": self.listing.on_sale,
         }
         return ListingForm(data, initial=initial, allocated=self.stockrecord.num_allocated)
@@ -110,7 +118,11 @@ class ProductEditView(SellerRequiredMixin, View):
         form = self.form(request.POST)
         if not form.is_valid():
             return self.render(form)
-        save_listing(request.user, self.stockrecord, form.cleaned_data)
+        try:
+            save_listing(request.user, self.stockrecord, form.cleaned_data)
+        except StockBelowReserved as error:  # orders reserved more while the form was open
+            form.add_error("num_in_stock", error)
+            return self.render(form)
         messages.success(request, _("Đã lưu “%(title)s”.") % {"title": self.product.title})
         return redirect("seller:product-edit", pk=self.product.pk)
 

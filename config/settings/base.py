@@ -195,6 +195,8 @@ OCOP_SCHEDULE = {
     "payments.tasks.sweep_payments": "*/2 * * * *",
     # Certificates expiring within 30 days: each producer is reminded once.
     "seller.tasks.send_certificate_reminders": "0 7 * * *",
+    # VietQR transfers not received within VIETQR_EXPIRY_HOURS: cancelled, stock returned.
+    "payments.providers.vietqr.expire_unpaid_transfers": "*/15 * * * *",
 }
 
 AUTHENTICATION_BACKENDS = (
@@ -349,7 +351,14 @@ STRIPE_MIN_VND = 13_000
 OCOP_PAYMENT_PROVIDERS = [
     "payments.providers.card.CardProvider",
     "payments.providers.cash.CashOnDeliveryProvider",
+    "payments.providers.vietqr.VietQRProvider",
 ]
+# VietQR bank transfer (payments/providers/vietqr.py): offered when the account is set.
+VIETQR_BANK_BIN = E.VIETQR_BANK_BIN
+VIETQR_ACCOUNT_NUMBER = E.VIETQR_ACCOUNT_NUMBER
+VIETQR_ACCOUNT_NAME = E.VIETQR_ACCOUNT_NAME
+VIETQR_SAMPLE = False  # True shows "sample account, do not transfer" beside the code
+VIETQR_EXPIRY_HOURS = E.VIETQR_EXPIRY_HOURS
 # Stripe holds an uncaptured card authorisation this many days; an order whose capture
 # has not succeeded by then is cancelled and its stock put back.
 OCOP_CARD_AUTHORISATION_DAYS = 7

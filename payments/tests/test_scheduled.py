@@ -29,6 +29,7 @@ def test_the_scheduler_enqueues_the_payment_sweep_and_the_certificate_reminders(
     assert set(jobs) == {
         "payments.tasks.sweep_payments",
         "seller.tasks.send_certificate_reminders",
+        "payments.providers.vietqr.expire_unpaid_transfers",
     }
     assert "minute='*/2'" in jobs["payments.tasks.sweep_payments"]
     assert "hour='7'" in jobs["seller.tasks.send_certificate_reminders"]

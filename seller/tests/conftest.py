@@ -6,6 +6,7 @@ from django.utils import translation
 from oscar.core.loading import get_model
 
 from catalogue.roles import OFFICERS, ensure_groups
+from payments.fixtures import pytest_collection_modifyitems, pytest_configure  # noqa: F401
 
 from .factories import load_reference, make_producer, make_user
 

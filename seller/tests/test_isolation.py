@@ -41,6 +41,7 @@ SELLER_URLS = {
     "officer-programme": "officer",
     "officer-audit": "officer",
     "officer-invite": "officer",
+    "officer-transfers": "officer",
 }
 
 
