@@ -5,10 +5,11 @@ guest order page), so guests and signed-in shoppers alike can come back to it.""
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import path
+from django.utils import translation
 from oscar.core.loading import get_model
 from oscar.templatetags.currency_filters import currency
 
-from order.emails import status_path
+from order.links import order_path
 from order.placement import whole_dong
 
 from . import vietqr
@@ -37,7 +38,7 @@ def pay(request, number, hash):
             "amount_text": currency(order.total_incl_tax),
             "reference": vietqr.reference_for(order.number),
             "deadline": vietqr.deadline(order),
-            "status_path": status_path(order),
+            "status_path": order_path(order, translation.get_language()),
         },
     )
 
