@@ -16,9 +16,11 @@ class OrdersDashboardConfig(apps.OrdersDashboardConfig):
         self.refund_view = views.OrderRefundView
         self.cancel_view = views.OrderCancelView
         self.fulfilment_view = views.FulfilmentUpdateView
-        self.permissions_map["order-refund"] = (["is_staff"],)
-        self.permissions_map["order-cancel"] = (["is_staff"],)
-        self.permissions_map["order-fulfilment"] = self.permissions_map["order-detail"]
+        # Staff only, every view: Oscar opens its order list and detail to partner users
+        # (partner.dashboard_access) and shows them whole orders; producers use the
+        # seller area instead.
+        for name in (*self.permissions_map, "order-refund", "order-cancel", "order-fulfilment"):
+            self.permissions_map[name] = (["is_staff"],)
 
     def get_urls(self):
         extra = [

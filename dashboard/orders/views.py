@@ -1,8 +1,8 @@
-"""Oscar's order dashboard, scoped for producers, with refunds and per-producer delivery.
+"""Oscar's order dashboard, for staff, with refunds and per-producer delivery.
 
-Oscar lets a partner user open any order holding one of its lines and then shows the
-whole order; here a producer sees only its own lines, its own delivery group and the
-address it ships to. Staff keep the full view, refund chosen lines and delivery fees
+Producers work in the seller area (``seller.orders``), never here: Oscar would show a
+partner user the whole of any order holding one of its lines, so every view of this app
+is staff-only (``apps.py``). Staff see the whole order, refund chosen lines and delivery fees
 (``order.refunds``) and cancel groups before they ship (``order.cancelling``). The
 order's status follows its groups (``order.status``): it is not changed by hand here.
 """
@@ -28,16 +28,11 @@ from order.templatetags.order_groups import order_groups
 from payments.providers import provider_for
 from payments.providers.base import PaymentError
 
-Partner = get_model("partner", "Partner")
 Order = get_model("order", "Order")
 ORDER_NUMBER_LENGTH = Order._meta.get_field("number").max_length
 # More fields than Django takes in one request (DATA_UPLOAD_MAX_NUMBER_FIELDS) never arrive.
 MAX_LINES = 1000
 FulfilmentGroup = get_model("order", "FulfilmentGroup")
-
-
-def is_producer_view(user):
-    return not user.is_staff
 
 
 class RefundForm(forms.Form):
@@ -146,31 +141,18 @@ class OrderDetailView(views.OrderDetailView):
         messages.error(request, STATUS_BY_GROUPS)
         return self.reload_page()
 
-    def get_order_lines(self):
-        lines = super().get_order_lines()
-        if is_producer_view(self.request.user):
-            return lines.filter(partner__users=self.request.user)
-        return lines
-
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        user = self.request.user
-        producer = is_producer_view(user)
-        ctx["producer_view"] = producer
-        groups = order_groups(self.object)
-        if producer:
-            mine = set(Partner.objects.filter(users=user).values_list("pk", flat=True))
-            groups = [(g, lines) for g, lines in groups if g.partner_id in mine]
         ctx["fulfilment_groups"] = [
-            (g, lines, FulfilmentForm(instance=g, prefix=f"g{g.pk}")) for g, lines in groups
+            (g, lines, FulfilmentForm(instance=g, prefix=f"g{g.pk}"))
+            for g, lines in order_groups(self.object)
         ]
         ctx["order_status_form"] = None  # the status follows the groups
-        if not producer:
-            ctx["refund_form"] = RefundForm(
-                groups=refundable(self.object), initial={"key": uuid.uuid4()}
-            )
-            ctx["refunds"] = refunds_of(self.object)
-            ctx["payment_summary"] = provider_summary(self.object)
+        ctx["refund_form"] = RefundForm(
+            groups=refundable(self.object), initial={"key": uuid.uuid4()}
+        )
+        ctx["refunds"] = refunds_of(self.object)
+        ctx["payment_summary"] = provider_summary(self.object)
         return ctx
 
 
@@ -247,14 +229,11 @@ class OrderCancelView(generic.View):
 
 
 class FulfilmentUpdateView(generic.View):
-    """A producer (or staff) moves its delivery group along: packed, shipped, delivered."""
+    """Staff move a producer's delivery group along: packed, shipped, delivered."""
 
     def post(self, request, number, group_id):
         order = _order_for(request, number)
-        groups = FulfilmentGroup.objects.filter(order=order)
-        if is_producer_view(request.user):
-            groups = groups.filter(partner__users=request.user)
-        group = get_object_or_404(groups, pk=group_id)
+        group = get_object_or_404(FulfilmentGroup.objects.filter(order=order), pk=group_id)
         form = FulfilmentForm(request.POST, instance=group, prefix=f"g{group.pk}")
         if not form.is_valid():
             messages.error(request, _("Thông tin giao hàng không hợp lệ."))
