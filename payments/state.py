@@ -14,6 +14,7 @@ from decimal import Decimal as D
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
@@ -29,6 +30,7 @@ PaymentEvent = get_model("order", "PaymentEvent")
 PaymentEventType = get_model("order", "PaymentEventType")
 OrderNote = get_model("order", "OrderNote")
 FulfilmentGroup = get_model("order", "FulfilmentGroup")
+RefundLine = get_model("order", "RefundLine")
 
 Status = OrderPayment.Status
 ZERO = D("0")
@@ -108,7 +110,10 @@ def summary(order):
     groups = list(order.fulfilment_groups.select_related("partner"))
     lines = list(order.lines.all())
     by_line = _refunds_by_line(order)
-    unassigned = refunded - sum(by_line.values(), ZERO)
+    # The shop's own refunds (order.refunds) say which group each đồng came from: lines
+    # and delivery fees.
+    by_group = _refunds_by_group(order)
+    unassigned = refunded - sum(by_line.values(), ZERO) - sum(by_group.values(), ZERO)
     rows = []
     left_authorised, left_captured = authorised, captured
     for group in groups:
@@ -125,7 +130,9 @@ def summary(order):
             group_captured = min(due, left_captured)
             left_authorised -= group_authorised
             left_captured -= group_captured
-        group_refunded = sum((by_line.get(line.pk, ZERO) for line in own), ZERO)
+        group_refunded = by_group.get(group.pk, ZERO) + sum(
+            (by_line.get(line.pk, ZERO) for line in own), ZERO
+        )
         # Refunds not tied to lines (made in Stripe's dashboard, whole-order) fill the
         # groups in order, each up to what it paid.
         extra = min(unassigned, max(group_captured - group_refunded, ZERO))
@@ -159,6 +166,17 @@ def summary(order):
         disputed=payment.disputed_at is not None,
         groups=rows,
     )
+
+
+def _refunds_by_group(order):
+    """{group id: đồng refunded} from the shop's refund records (lines and delivery fees)."""
+    rows = (
+        RefundLine.objects.filter(refund__order=order)
+        .values("group_id")
+        .annotate(total=Sum("amount"))
+        .order_by()
+    )
+    return {row["group_id"]: row["total"] for row in rows}
 
 
 def _refunds_by_line(order):

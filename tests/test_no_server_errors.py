@@ -555,6 +555,23 @@ def test_dashboard_bulk_action_on_ids_that_are_no_numbers_changes_nothing(shop):
     assert Order.objects.get().status == order.status
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize("group", ["²", "\x00", "-1", "9" * 40, ""])
+def test_dashboard_cancel_of_a_group_that_is_no_number_is_not_found_and_changes_nothing(
+    shop, group
+):
+    staff = signed_in(shop["users"]["staff"])
+    order = Order.objects.get()
+    before = sorted(order.fulfilment_groups.values_list("pk", "status"))
+
+    response = staff.post(
+        reverse("dashboard:order-cancel", kwargs={"number": order.number}), {"group": group}
+    )
+
+    assert response.status_code == 404
+    assert sorted(order.fulfilment_groups.values_list("pk", "status")) == before
+
+
 # Other roads in: path segments, form fields
 
 

@@ -210,14 +210,15 @@ class OrderCancelView(generic.View):
         if not request.user.is_staff:
             raise Http404
         order = _order_for(request, number)
-        group_id = request.POST.get("group", "")
+        whole_order = params.text(request.POST, "group") == "all"
+        group_id = params.integer(request.POST, "group")
         try:
             provider = provider_for(order)
-            if group_id == "all":
+            if whole_order:
                 cancel_order(order, provider=provider, user=request.user)
             else:
                 groups = FulfilmentGroup.objects.filter(order=order)
-                group = groups.filter(pk=group_id).first() if group_id.isdigit() else None
+                group = groups.filter(pk=group_id).first() if group_id is not None else None
                 if group is None:
                     raise Http404
                 cancel_group(group, provider=provider, user=request.user)

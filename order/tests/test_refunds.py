@@ -143,6 +143,27 @@ def test_a_partial_line_refund_reaches_localstripe_with_the_exact_amount(
     )
 
 
+def test_the_payment_summary_puts_each_refunded_dong_in_its_own_group(
+    place, staff, localstripe, django_capture_on_commit_callbacks
+):
+    from payments import state
+
+    # Given a card order: rice (Thuận Hưng) 2 × 150.000 + 30.000 delivery; honey 200.000 + 30.000
+    order = place()
+    rice = line(order, RICE)
+
+    # When staff refund one rice unit and the honey producer's delivery fee
+    with django_capture_on_commit_callbacks(execute=True):
+        staff.post(
+            refund_url(order),
+            {"key": KEY, f"line_{rice.pk}": "1", f"fee_{group(order, HONEY).pk}": "on"},
+        )
+
+    # Then each group shows what was given back for it, not the first group all of it
+    rows = {row.group.pk: row.refunded for row in state.summary(order).groups}
+    assert rows == {group(order, RICE).pk: D("150000"), group(order, HONEY).pk: D("30000")}
+
+
 def test_cash_on_delivery_refund_is_recorded_as_money_returned_by_hand(
     place, staff, django_capture_on_commit_callbacks
 ):
