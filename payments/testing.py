@@ -13,6 +13,22 @@ PUBLISHABLE_KEY = "pk_test_ocop"
 SECRET_KEY = "sk_test_ocop"
 WEBHOOK_SECRET = "whsec_test_ocop"
 WEBHOOK_PATH = "/payments/stripe/webhook/"
+# Stripe's test cards, as localstripe knows them.
+VISA = "4242424242424242"
+DECLINED_AT_CHARGE = "4000000000000341"
+THREE_D_SECURE = "4000002500003155"
+
+
+def pay_by_card(client, **payload):
+    """Posts to the checkout's card endpoint as Stripe.js does: (status, JSON answer)."""
+    import json
+
+    from django.urls import reverse
+
+    response = client.post(
+        reverse("checkout:card-payment"), json.dumps(payload), content_type="application/json"
+    )
+    return response.status_code, response.json()
 
 
 def free_port():

@@ -1,6 +1,5 @@
 """Card payments against a real localstripe: success, decline, 3-D Secure, limits, faults."""
 
-import json
 from decimal import Decimal as D
 
 import pytest
@@ -17,17 +16,6 @@ StockRecord = get_model("partner", "StockRecord")
 
 pytestmark = pytest.mark.django_db
 
-VISA = "4242424242424242"
-DECLINED_AT_CHARGE = "4000000000000341"
-THREE_D_SECURE = "4000002500003155"
-
-
-def pay(client, **payload):
-    response = client.post(
-        reverse("checkout:card-payment"), json.dumps(payload), content_type="application/json"
-    )
-    return response.status_code, response.json()
-
 
 @pytest.fixture
 def shop_at_review(client, stripe_settings):
@@ -38,10 +26,10 @@ def shop_at_review(client, stripe_settings):
 
 def test_card_payment_places_one_order_and_captures_whole_dong(client, shop_at_review, localstripe):
     # Given 150.000 + 200.000 + 2 × 30.000 delivery at review, paid by card
-    card = testing.card_payment_method(localstripe, VISA)
+    card = testing.card_payment_method(localstripe, testing.VISA)
 
     # When the browser sends the card (and a forged amount, which must be ignored)
-    status, answer = pay(client, payment_method=card, amount=1)
+    status, answer = testing.pay_by_card(client, payment_method=card, amount=1)
 
     # Then the order exists and exactly its total was captured, in whole đồng
     assert (status, answer) == (200, {"redirect": reverse("checkout:thank-you")})
@@ -61,8 +49,8 @@ def test_declined_card_keeps_basket_and_details_and_a_new_card_works(
 ):
     before = len(testing.intents(localstripe))
     # When the card is declined at charge time
-    status, answer = pay(
-        client, payment_method=testing.card_payment_method(localstripe, DECLINED_AT_CHARGE)
+    status, answer = testing.pay_by_card(
+        client, payment_method=testing.card_payment_method(localstripe, testing.DECLINED_AT_CHARGE)
     )
 
     # Then a clear message, no order, the basket and the address still there
@@ -78,7 +66,9 @@ def test_declined_card_keeps_basket_and_details_and_a_new_card_works(
     assert (pending.status, pending.payment_intent_id) == ("open", "")
 
     # When another card is used: one order, paid by a second PaymentIntent
-    status, answer = pay(client, payment_method=testing.card_payment_method(localstripe, VISA))
+    status, answer = testing.pay_by_card(
+        client, payment_method=testing.card_payment_method(localstripe, testing.VISA)
+    )
     assert status == 200 and "redirect" in answer
     pending.refresh_from_db()
     assert pending.status == "placed"
@@ -88,8 +78,8 @@ def test_declined_card_keeps_basket_and_details_and_a_new_card_works(
 
 
 def test_three_d_secure_then_order(client, shop_at_review, localstripe):
-    status, answer = pay(
-        client, payment_method=testing.card_payment_method(localstripe, THREE_D_SECURE)
+    status, answer = testing.pay_by_card(
+        client, payment_method=testing.card_payment_method(localstripe, testing.THREE_D_SECURE)
     )
     assert status == 200 and set(answer) == {"client_secret"}
     assert Order.objects.count() == 0
@@ -97,7 +87,7 @@ def test_three_d_secure_then_order(client, shop_at_review, localstripe):
     # The shopper completes 3-D Secure in Stripe.js, then the page reports back
     authenticated = testing.authenticate_3ds(localstripe, answer["client_secret"])
     assert authenticated["status"] == "requires_capture"
-    status, answer = pay(client, payment_intent=authenticated["id"])
+    status, answer = testing.pay_by_card(client, payment_intent=authenticated["id"])
 
     assert (status, answer) == (200, {"redirect": reverse("checkout:thank-you")})
     assert testing.intent(localstripe, authenticated["id"])["status"] == "succeeded"
@@ -105,23 +95,23 @@ def test_three_d_secure_then_order(client, shop_at_review, localstripe):
 
 
 def test_failed_three_d_secure_places_nothing(client, shop_at_review, localstripe):
-    status, answer = pay(
-        client, payment_method=testing.card_payment_method(localstripe, THREE_D_SECURE)
+    status, answer = testing.pay_by_card(
+        client, payment_method=testing.card_payment_method(localstripe, testing.THREE_D_SECURE)
     )
     failed = testing.authenticate_3ds(localstripe, answer["client_secret"], success=False)
-    status, answer = pay(client, payment_intent=failed["id"])
+    status, answer = testing.pay_by_card(client, payment_intent=failed["id"])
     assert status == 402 and answer["error"].startswith("Thẻ bị từ chối")
     assert Order.objects.count() == 0
     assert Basket.objects.get().num_lines == 2
 
 
 def test_stripe_unreachable_then_retry_charges_once(client, shop_at_review, localstripe, settings):
-    card = testing.card_payment_method(localstripe, VISA)
+    card = testing.card_payment_method(localstripe, testing.VISA)
     before = len(testing.intents(localstripe))
     # Given Stripe cannot be reached (a closed port)
     settings.STRIPE_API_BASE = f"http://127.0.0.1:{testing.free_port()}"
 
-    status, answer = pay(client, payment_method=card)
+    status, answer = testing.pay_by_card(client, payment_method=card)
 
     # Then a clear message; the pending checkout and its idempotency key are kept
     assert status == 402 and answer["error"].startswith("Không kết nối được")
@@ -131,7 +121,7 @@ def test_stripe_unreachable_then_retry_charges_once(client, shop_at_review, loca
 
     # When Stripe is back, retrying places exactly one order with one PaymentIntent
     settings.STRIPE_API_BASE = localstripe
-    status, answer = pay(client, payment_method=card)
+    status, answer = testing.pay_by_card(client, payment_method=card)
     assert status == 200 and "redirect" in answer
     pending.refresh_from_db()
     assert pending.idempotency_key == key and pending.status == "placed"
@@ -141,7 +131,7 @@ def test_stripe_unreachable_then_retry_charges_once(client, shop_at_review, loca
 
 @pytest.mark.parametrize("payload", [{}, {"payment_method": "tok_../x"}, {"payment_method": 42}])
 def test_malformed_card_submission_is_refused(client, shop_at_review, payload):
-    status, answer = pay(client, **payload)
+    status, answer = testing.pay_by_card(client, **payload)
     assert status == 400 and "error" in answer
     assert (Order.objects.count(), PendingCheckout.objects.count()) == (0, 0)
 
@@ -157,7 +147,7 @@ def test_total_above_stripes_vnd_maximum_offers_cash_on_delivery(client, stripe_
     assert [c[0] for c in page.context["form"].fields["method"].choices] == ["cod"]
     assert "Thanh toán thẻ nhận đơn từ 13.000" in page.content.decode()
     # and a card payment forced through the endpoint is refused
-    status, _answer = pay(client, payment_method="card_abcdefgh")
+    status, _answer = testing.pay_by_card(client, payment_method="card_abcdefgh")
     assert status == 400
     assert PendingCheckout.objects.count() == 0
 

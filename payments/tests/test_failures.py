@@ -5,7 +5,6 @@ nothing listens), then brings Stripe back and lets the scheduled work finish. Ev
 ends with exactly one order (or none), no second capture and no lost payment.
 """
 
-import json
 from datetime import timedelta
 from decimal import Decimal as D
 
@@ -29,16 +28,7 @@ PaymentEvent = get_model("order", "PaymentEvent")
 
 pytestmark = pytest.mark.django_db
 
-VISA = "4242424242424242"
-THREE_D_SECURE = "4000002500003155"
 NOT_CHARGED = "chưa bị trừ tiền"
-
-
-def pay(client, **payload):
-    response = client.post(
-        reverse("checkout:card-payment"), json.dumps(payload), content_type="application/json"
-    )
-    return response.status_code, response.json()
 
 
 @pytest.fixture
@@ -83,18 +73,18 @@ def shopper_mail():
 def test_stripe_unreachable_at_create_places_nothing_and_a_retry_pays_once(
     client, shop, localstripe, stripe_down_at
 ):
-    card = testing.card_payment_method(localstripe, VISA)
+    card = testing.card_payment_method(localstripe, testing.VISA)
     before = len(testing.intents(localstripe))
     stripe_down_at("payment_intents.create")
 
-    status, answer = pay(client, payment_method=card)
+    status, answer = testing.pay_by_card(client, payment_method=card)
 
     assert status == 402 and NOT_CHARGED in answer["error"]
     assert Order.objects.count() == 0
     assert len(testing.intents(localstripe)) == before
     # Stripe is back: the same checkout pays once
     stripe_down_at()
-    status, answer = pay(client, payment_method=card)
+    status, answer = testing.pay_by_card(client, payment_method=card)
     assert answer == {"redirect": reverse("checkout:thank-you")}
     order = Order.objects.get()
     assert state.summary(order).status == OrderPayment.Status.PAID
@@ -104,17 +94,17 @@ def test_stripe_unreachable_at_create_places_nothing_and_a_retry_pays_once(
 def test_stripe_unreachable_at_confirm_places_nothing_and_charges_once(
     client, shop, localstripe, stripe_down_at
 ):
-    card = testing.card_payment_method(localstripe, VISA)
+    card = testing.card_payment_method(localstripe, testing.VISA)
     stripe_down_at("payment_intents.confirm")
 
-    status, answer = pay(client, payment_method=card)
+    status, answer = testing.pay_by_card(client, payment_method=card)
 
     assert status == 402 and NOT_CHARGED in answer["error"]
     assert Order.objects.count() == 0
     first = PendingCheckout.objects.get().payment_intent_id
     assert testing.intent(localstripe, first)["status"] == "requires_confirmation"
     stripe_down_at()
-    status, answer = pay(client, payment_method=card)
+    status, answer = testing.pay_by_card(client, payment_method=card)
     assert answer == {"redirect": reverse("checkout:thank-you")}
     assert Order.objects.count() == 1
     captured = [i for i in testing.intents(localstripe) if i["status"] == "succeeded"]
@@ -130,10 +120,10 @@ def test_capture_unreachable_leaves_a_pending_order_that_the_sweep_captures_once
     client, shop, localstripe, stripe_down_at
 ):
     rice, honey = shop
-    card = testing.card_payment_method(localstripe, VISA)
+    card = testing.card_payment_method(localstripe, testing.VISA)
     stripe_down_at("payment_intents.capture")
 
-    status, answer = pay(client, payment_method=card)
+    status, answer = testing.pay_by_card(client, payment_method=card)
 
     # The shopper has an order and is not told "not charged"
     assert answer == {"redirect": reverse("checkout:thank-you")}
@@ -185,7 +175,9 @@ def test_a_cancelled_authorisation_cancels_the_order_returns_stock_and_tells_the
 ):
     rice, honey = shop
     stripe_down_at("payment_intents.capture")
-    pay(client, payment_method=testing.card_payment_method(localstripe, VISA))
+    testing.pay_by_card(
+        client, payment_method=testing.card_payment_method(localstripe, testing.VISA)
+    )
     order = Order.objects.get()
     PendingCheckout.objects.filter(order=order).update(language="en")
     testing.cancel_intent(localstripe, PendingCheckout.objects.get().payment_intent_id)
@@ -212,7 +204,9 @@ def test_an_authorisation_past_seven_days_is_voided_and_the_order_cancelled(
 ):
     rice, _honey = shop
     stripe_down_at("payment_intents.capture")
-    pay(client, payment_method=testing.card_payment_method(localstripe, VISA))
+    testing.pay_by_card(
+        client, payment_method=testing.card_payment_method(localstripe, testing.VISA)
+    )
     order = Order.objects.get()
     intent_id = PendingCheckout.objects.get().payment_intent_id
     stripe_down_at()
@@ -228,8 +222,8 @@ def test_process_dying_between_placement_and_capture_is_finished_by_the_sweep(
     client, shop, localstripe
 ):
     # Authorised by 3-D Secure; the process placed the order and died before capturing
-    status, answer = pay(
-        client, payment_method=testing.card_payment_method(localstripe, THREE_D_SECURE)
+    status, answer = testing.pay_by_card(
+        client, payment_method=testing.card_payment_method(localstripe, testing.THREE_D_SECURE)
     )
     testing.authenticate_3ds(localstripe, answer["client_secret"])
     pending = PendingCheckout.objects.get()
@@ -250,8 +244,8 @@ def test_process_dying_between_placement_and_capture_is_finished_by_the_sweep(
 def test_browser_gone_after_authorisation_is_placed_and_captured_by_the_sweep(
     client, shop, localstripe
 ):
-    status, answer = pay(
-        client, payment_method=testing.card_payment_method(localstripe, THREE_D_SECURE)
+    status, answer = testing.pay_by_card(
+        client, payment_method=testing.card_payment_method(localstripe, testing.THREE_D_SECURE)
     )
     testing.authenticate_3ds(localstripe, answer["client_secret"])
     PendingCheckout.objects.update(updated_at=timezone.now() - timedelta(minutes=5))
@@ -269,7 +263,9 @@ def test_browser_gone_after_authorisation_is_placed_and_captured_by_the_sweep(
 def test_refund_with_stripe_unreachable_changes_nothing_and_a_retry_refunds_once(
     client, shop, localstripe, stripe_down_at
 ):
-    pay(client, payment_method=testing.card_payment_method(localstripe, VISA))
+    testing.pay_by_card(
+        client, payment_method=testing.card_payment_method(localstripe, testing.VISA)
+    )
     order = Order.objects.get()
     card = get_provider("card")
     stripe_down_at("refunds.create")
