@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 from catalogue.roles import OFFICERS, ensure_groups
 from checkout.tests.factories import two_producer_shop
 from checkout.tests.test_journeys import choose, fill_basket_and_address
+from conftest import RESULTS_DIR
 from seller.tests.factories import PASSWORD, make_user
 
 from .test_vietqr import BIN, NAME, NUMBER
@@ -44,6 +45,8 @@ def test_shopper_pays_by_vietqr_and_an_officer_confirms_it(
     expect(page.locator("[data-copy=account]")).to_have_text(NUMBER)
     expect(page.locator("[data-copy=amount]")).to_have_text("180000")
     expect(page.locator("[data-copy=reference]")).to_have_text(f"OCOP{order.number}")
+    RESULTS_DIR.mkdir(exist_ok=True)  # kept for people to look at
+    page.screenshot(path=RESULTS_DIR / "vietqr-waiting-phone.png", full_page=True)
 
     officer_context = browser.new_context(base_url=live_server.url, locale="vi-VN")
     desk = officer_context.new_page()
@@ -53,6 +56,7 @@ def test_shopper_pays_by_vietqr_and_an_officer_confirms_it(
     desk.locator("[name=login_submit]").click()
     row = desk.locator(f"tr[data-order='{order.number}']")
     expect(row).to_contain_text(f"OCOP{order.number}")
+    desk.screenshot(path=RESULTS_DIR / "vietqr-officer-transfers.png", full_page=True)
     row.get_by_role("button", name="Đã nhận tiền").click()
     expect(desk.get_by_text(f"Đã ghi nhận chuyển khoản cho đơn {order.number}.")).to_be_visible()
     expect(desk.locator(f"tr[data-order='{order.number}']")).to_have_count(0)
