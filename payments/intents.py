@@ -12,6 +12,7 @@ sweep until captured, or cancelled with its stock returned when the authorisatio
 
 import logging
 import uuid
+from decimal import Decimal as D
 
 import stripe
 from django.db import transaction
@@ -19,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
-from order.placement import CannotPlace, place_order
+from order.placement import CannotPlace, place_order, whole_dong
 
 from . import state, stripe_api
 from .models import OrderPayment, PendingCheckout
@@ -32,6 +33,7 @@ Source = get_model("payment", "Source")
 SourceType = get_model("payment", "SourceType")
 PaymentEventType = get_model("order", "PaymentEventType")
 PaymentEvent = get_model("order", "PaymentEvent")
+FulfilmentGroup = get_model("order", "FulfilmentGroup")
 
 AUTHORISED = ("requires_capture", "succeeded")
 # Stripe's answers that mean "try again later" rather than "no".
@@ -177,18 +179,35 @@ def record_authorisation(order, intent):
     state.opened(order, "card", OrderPayment.Status.PENDING, authorised_at=timezone.now())
 
 
+def capturable(order):
+    """Whole đồng to take for ``order``: its total less what its cancelled groups cost.
+
+    A producer may cancel its part while the capture is still pending (retried): the
+    shopper must then pay only for the parts still coming."""
+    cancelled = list(order.fulfilment_groups.filter(status=FulfilmentGroup.Status.CANCELLED))
+    partners = {group.partner_id for group in cancelled}
+    dropped = sum(
+        (line.line_price_incl_tax for line in order.lines.all() if line.partner_id in partners),
+        D("0"),
+    ) + sum((group.shipping_charge or D("0") for group in cancelled), D("0"))
+    return max(whole_dong(order.total_incl_tax - dropped), 0)
+
+
 @transaction.atomic
-def record_card_payment(order, intent):
-    """The captured amount on the order's Source, once; recording twice changes nothing."""
+def record_card_payment(order, intent, amount=None):
+    """The captured amount (``amount`` đồng, or the intent's) on the order's Source, once;
+    recording twice changes nothing."""
     record_authorisation(order, intent)
     source = Source.objects.select_for_update().get(order=order, reference=intent.id)
-    if intent.status == "succeeded" and source.amount_debited < order.total_incl_tax:
-        source.debit(order.total_incl_tax - source.amount_debited, reference=intent.id)
+    received = getattr(intent, "amount_received", None) or amount or capturable(order)
+    received = D(received)
+    if intent.status == "succeeded" and source.amount_debited < received:
+        source.debit(received - source.amount_debited, reference=intent.id)
         event_type, _created = PaymentEventType.objects.get_or_create(
             code="settled", defaults={"name": _("Đã thu tiền")}
         )
         PaymentEvent.objects.create(
-            order=order, amount=order.total_incl_tax, reference=intent.id, event_type=event_type
+            order=order, amount=received, reference=intent.id, event_type=event_type
         )
 
 
@@ -198,7 +217,7 @@ def card_source(order):
 
 def is_paid(order):
     source = card_source(order)
-    return bool(source) and source.amount_debited >= order.total_incl_tax
+    return bool(source) and source.amount_debited > 0 and source.amount_debited >= capturable(order)
 
 
 def _pending_of(order):
@@ -220,6 +239,7 @@ def capture_order(order, request=None, strict=False, now=None):
     state.opened(order, "card", OrderPayment.Status.PENDING, authorised_at=pending.updated_at)
     api = stripe_api.client()
     intent, paid, gone, unreachable = None, False, False, None
+    amount = capturable(order)
     with transaction.atomic():
         payment = OrderPayment.objects.select_for_update().get(order=order)
         if payment.status == OrderPayment.Status.CANCELLED:
@@ -234,8 +254,12 @@ def capture_order(order, request=None, strict=False, now=None):
                         gone = True
                         _void_quietly(api, pending, intent)
                     else:
+                        # Only what the groups still going cost (never more than held).
+                        capture = {"amount_to_capture": amount} if amount < intent.amount else {}
                         intent = api.payment_intents.capture(
-                            intent.id, options={"idempotency_key": _key(pending, "capture")}
+                            intent.id,
+                            params=capture,
+                            options={"idempotency_key": _key(pending, "capture")},
                         )
             except UNREACHABLE as error:
                 logger.warning("Capture of %s failed: %s", order.number, error)
@@ -253,7 +277,7 @@ def capture_order(order, request=None, strict=False, now=None):
                 paid = intent.status == "succeeded"
                 gone = gone or intent.status in GONE
                 if paid:
-                    record_card_payment(order, intent)
+                    record_card_payment(order, intent, amount)
                     state.mark_paid(payment)
                 elif not gone:
                     state.capture_failed(payment, f"status {intent.status}", now)

@@ -124,16 +124,23 @@ def _record_refunds(order, charge):
     """Each refund of the charge appears on the order once (the shop's own are known)."""
     refunds = getattr(charge, "refunds", None)
     data = list(getattr(refunds, "data", None) or []) if refunds else []
+    # A partial capture (a group cancelled while the capture waited) releases the rest of
+    # the hold, which Stripe reports among the charge's refunds: it was never taken.
+    captured = getattr(charge, "amount_captured", None)
+    released = max(int(charge.amount) - int(captured), 0) if captured else 0
     if data:
-        for refund in data:
+        for refund in sorted(data, key=lambda r: getattr(r, "created", 0) or 0):
             if getattr(refund, "status", "succeeded") in ("failed", "canceled"):
+                continue
+            if released and int(refund.amount) == released:
+                released = 0
                 continue
             state.record_external_refund(order, int(refund.amount), str(refund.id))
         return
     # No refund list in the event: book what Stripe says was refunded and is not yet booked.
     source = order.sources.first()
     booked = int(source.amount_refunded) if source else 0
-    total = int(getattr(charge, "amount_refunded", 0) or 0)
+    total = int(getattr(charge, "amount_refunded", 0) or 0) - released
     if total > booked:
         state.record_external_refund(order, total - booked, f"{charge.id}:{total}")
 

@@ -170,6 +170,36 @@ def test_capture_unreachable_leaves_a_pending_order_that_the_sweep_captures_once
     assert len(shopper_mail()) == 1
 
 
+def test_a_group_cancelled_while_capture_waits_is_not_charged(
+    client, shop, localstripe, stripe_down_at
+):
+    from order.cancelling import cancel_group
+    from payments.providers import provider_for
+
+    # Given a card order (rice 180.000 with delivery, honey 230.000) whose capture failed
+    rice, _honey = shop
+    stripe_down_at("payment_intents.capture")
+    testing.pay_by_card(
+        client, payment_method=testing.card_payment_method(localstripe, testing.VISA)
+    )
+    order = Order.objects.get()
+    intent_id = PendingCheckout.objects.get().payment_intent_id
+
+    # When the rice producer cancels its part before Stripe is back
+    rice_group = order.fulfilment_groups.get(partner=rice.stockrecords.get().partner)
+    cancel_group(rice_group, provider=provider_for(order))
+    stripe_down_at()
+    assert sweep(now=later(30))["captures"] == {order.number: "paid"}
+
+    # Then only the honey part is taken, once, and the order reads as paid
+    # (localstripe, like Stripe, shows the released rest of the hold as a refund)
+    (charge,) = testing.intent(localstripe, intent_id)["charges"]["data"]
+    assert (charge["captured"], charge["amount"] - charge["amount_refunded"]) == (True, 230000)
+    assert order.sources.get().amount_debited == D("230000")
+    assert state.summary(order).status == "paid"
+    assert stock(rice) == (10, 0)
+
+
 def test_a_cancelled_authorisation_cancels_the_order_returns_stock_and_tells_the_shopper(
     client, shop, localstripe, stripe_down_at, django_capture_on_commit_callbacks
 ):

@@ -261,6 +261,28 @@ def test_a_refund_made_in_stripes_dashboard_appears_on_the_order_once(
 
 
 @pytest.mark.django_db
+def test_the_released_rest_of_a_partial_capture_is_not_booked_as_a_refund(
+    client, localstripe, stripe_settings
+):
+    from decimal import Decimal as D
+
+    order, intent_id = paid_order(client, localstripe)
+    # A hold of 410.000 captured as 230.000: Stripe lists the 180.000 released as a refund
+    payload = {
+        "id": "ch_1",
+        "amount": 410_000,
+        "amount_captured": 230_000,
+        "amount_refunded": 180_000,
+        "refunds": {"object": "list", "data": [{"id": "re_release", "amount": 180_000}]},
+    }
+
+    deliver(client, charge_event("evt_partial", intent_id, "charge.refunded", **payload))
+
+    assert order.sources.get().amount_refunded == D("0")
+    assert not order.notes.filter(message__contains="re_release").exists()
+
+
+@pytest.mark.django_db
 def test_a_refund_made_by_the_shop_is_not_booked_again_by_its_webhook(
     client, localstripe, stripe_settings
 ):
