@@ -140,10 +140,19 @@ def test_another_producer_cannot_trigger_it(place_order, django_capture_on_commi
 
 
 class TestDashboard:
-    """Oscar's order dashboard moves a group through the same function."""
+    """Oscar's order dashboard (staff) moves a group through the same function."""
+
+    @pytest.fixture
+    def staff_client(self, place_order, django_user_model):
+        order = place_order()
+        staff = django_user_model.objects.create_user("staff", "staff@example.vn", is_staff=True)
+        client = Client()
+        client.force_login(staff)
+        return order, client
 
     @pytest.fixture
     def honey_client(self, place_order):
+        """The honey producer, even granted Oscar's dashboard access by mistake."""
         order = place_order()
         user = Partner.objects.get(name=HONEY_PRODUCER).users.get()
         user.user_permissions.add(Permission.objects.get(codename="dashboard_access"))
@@ -158,9 +167,9 @@ class TestDashboard:
         return client.post(url, {f"g{group.pk}-{k}": v for k, v in data.items()})
 
     def test_shipping_from_the_dashboard_emails_the_shopper_once(
-        self, honey_client, django_capture_on_commit_callbacks
+        self, staff_client, django_capture_on_commit_callbacks
     ):
-        order, client = honey_client
+        order, client = staff_client
         honey_group = group_of(order, HONEY_PRODUCER)
 
         with django_capture_on_commit_callbacks(execute=True):
@@ -179,18 +188,20 @@ class TestDashboard:
         honey_group.refresh_from_db()
         assert (honey_group.status, honey_group.tracking_number) == ("shipped", "G2")
 
-    def test_another_producers_group_is_404_and_sends_nothing(
-        self, honey_client, django_capture_on_commit_callbacks
+    @pytest.mark.parametrize("producer", [HONEY_PRODUCER, RICE_PRODUCER])
+    def test_a_producer_moves_no_group_there_and_sends_nothing(
+        self, honey_client, django_capture_on_commit_callbacks, producer
     ):
+        # Producers work in the seller area; the dashboard is staff-only, own group or not.
         order, client = honey_client
-        rice_group = group_of(order, RICE_PRODUCER)
+        target = group_of(order, producer)
 
         with django_capture_on_commit_callbacks(execute=True):
             response = self.post(
-                client, order, rice_group, status="shipped", carrier="GHN", tracking_number="G1"
+                client, order, target, status="shipped", carrier="GHN", tracking_number="G1"
             )
 
-        assert response.status_code == 404
-        rice_group.refresh_from_db()
-        assert (rice_group.status, rice_group.tracking_number) == ("new", "")
+        assert response.status_code == 403
+        target.refresh_from_db()
+        assert (target.status, target.tracking_number) == ("new", "")
         assert mail.outbox == []
