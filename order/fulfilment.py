@@ -6,7 +6,10 @@ status change is saved and announced in exactly one way, whoever makes it.
 
 import logging
 
+from django.conf import settings
 from django.db import transaction
+from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
 from oscar.core.loading import get_class, get_model
 
 from .emails import send_to_shopper
@@ -31,12 +34,25 @@ class StepNotAllowed(ValueError):
     """The group cannot go to that status from where it is (see ``can_move_to``)."""
 
 
+class AwaitingPayment(Exception):
+    """The order's money has not arrived (a card capture being retried, a bank transfer
+    awaited): its parcels do not leave. ``str()`` is the message for the producer."""
+
+
+def payment_pending(order):
+    """Whether ``order`` still waits for its money, as the payment providers say
+    (``OCOP_PAYMENT_PENDING_CHECK``: ``order`` does not import ``payments``)."""
+    check = getattr(settings, "OCOP_PAYMENT_PENDING_CHECK", "")
+    return bool(check) and import_string(check)(order)
+
+
 def update_fulfilment(group, status, carrier=None, tracking_number=None, request=None):
     """Save ``group``'s new status (and carrier details when given); ``(group, changed)``.
 
     The row is re-read under a lock: a double-tapped button or a second tab sees the
     status the first one saved, finds nothing changed and sends nothing. A step back
-    raises :class:`StepNotAllowed` and changes nothing.
+    raises :class:`StepNotAllowed` and changes nothing; so does a parcel leaving before
+    its order is paid (:class:`AwaitingPayment`).
     """
     with transaction.atomic():
         current = (
@@ -46,6 +62,11 @@ def update_fulfilment(group, status, carrier=None, tracking_number=None, request
         )
         if not current.can_move_to(status):
             raise StepNotAllowed(status)
+        if status in LEFT_SHELF and status != current.status and payment_pending(current.order):
+            raise AwaitingPayment(
+                _("Đơn %(number)s chưa được thanh toán: chưa giao hàng cho đến khi tiền về.")
+                % {"number": current.order.number}
+            )
         if carrier is not None:
             current.carrier = carrier.strip()
         if tracking_number is not None:

@@ -13,7 +13,7 @@ from django.views import View
 from oscar.core.loading import get_model
 
 from order.cancelling import CannotCancel, cancel_group
-from order.fulfilment import ON_SHELF, StepNotAllowed, update_fulfilment
+from order.fulfilment import ON_SHELF, AwaitingPayment, StepNotAllowed, update_fulfilment
 from order.templatetags.order_groups import group_refunds
 from payments.providers import provider_for
 from payments.providers.base import PaymentError
@@ -145,6 +145,9 @@ class OrderDetailView(SellerRequiredMixin, View):
                 request=request,
             )
         except StepNotAllowed:  # another tab moved it on since the form was shown
+            return redirect("seller:order-detail", pk=group.pk)
+        except AwaitingPayment as refusal:
+            messages.error(request, str(refusal))
             return redirect("seller:order-detail", pk=group.pk)
         messages.success(
             request,

@@ -353,6 +353,9 @@ OCOP_PAYMENT_PROVIDERS = [
     "payments.providers.cash.CashOnDeliveryProvider",
     "payments.providers.vietqr.VietQRProvider",
 ]
+# Whether an order still waits for its money (order.fulfilment asks before a parcel
+# leaves; the order app does not import the payments app).
+OCOP_PAYMENT_PENDING_CHECK = "payments.state.is_pending"
 # VietQR bank transfer (payments/providers/vietqr.py): offered when the account is set.
 VIETQR_BANK_BIN = E.VIETQR_BANK_BIN
 VIETQR_ACCOUNT_NUMBER = E.VIETQR_ACCOUNT_NUMBER

@@ -22,7 +22,7 @@ from oscar.core.loading import get_model
 
 import params
 from order.cancelling import CannotCancel, cancel_group, cancel_order
-from order.fulfilment import StepNotAllowed, update_fulfilment
+from order.fulfilment import AwaitingPayment, StepNotAllowed, update_fulfilment
 from order.refunds import AlreadyRefunded, RefundRefused, refund, refundable, refunds_of
 from order.templatetags.order_groups import order_groups
 from payments.providers import provider_for
@@ -246,6 +246,8 @@ class FulfilmentUpdateView(generic.View):
             )
         except StepNotAllowed:
             messages.error(request, _("Không thể chuyển phần đơn này về bước trước."))
+        except AwaitingPayment as refusal:
+            messages.error(request, str(refusal))
         else:
             messages.success(
                 request, _("Đã cập nhật giao hàng của %(name)s.") % {"name": group.partner.name}

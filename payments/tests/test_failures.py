@@ -200,6 +200,46 @@ def test_a_group_cancelled_while_capture_waits_is_not_charged(
     assert stock(rice) == (10, 0)
 
 
+def test_an_unpaid_parcel_does_not_leave_until_the_capture_succeeds(
+    client, shop, localstripe, stripe_down_at
+):
+    from django.test import Client
+
+    from order.fulfilment import AwaitingPayment, update_fulfilment
+
+    # Given a card order whose capture failed: it waits for its money
+    rice, _honey = shop
+    stripe_down_at("payment_intents.capture")
+    testing.pay_by_card(
+        client, payment_method=testing.card_payment_method(localstripe, testing.VISA)
+    )
+    order = Order.objects.get()
+    group = order.fulfilment_groups.get(partner=rice.stockrecords.get().partner)
+
+    # When its producer ships from the seller area, or anything calls the one function
+    producer = Client()
+    producer.force_login(group.partner.users.get())
+    page = producer.post(
+        reverse("seller:order-detail", args=[group.pk]),
+        {"status": "shipped", "carrier": "GHN", "tracking_number": "G1"},
+        follow=True,
+    )
+    with pytest.raises(AwaitingPayment):
+        update_fulfilment(group, "delivered")
+
+    # Then nothing left the shelf, and the producer is told why
+    assert "chưa được thanh toán" in page.content.decode()
+    group.refresh_from_db()
+    assert (group.status, group.tracking_number, stock(rice)) == ("new", "", (10, 1))
+    # Packing meanwhile is fine; once the money is in, the parcel ships
+    update_fulfilment(group, "packed")
+    stripe_down_at()
+    assert sweep(now=later(30))["captures"] == {order.number: "paid"}
+    update_fulfilment(group, "shipped")
+    group.refresh_from_db()
+    assert (group.status, stock(rice)) == ("shipped", (9, 0))
+
+
 def test_a_cancelled_authorisation_cancels_the_order_returns_stock_and_tells_the_shopper(
     client, shop, localstripe, stripe_down_at, django_capture_on_commit_callbacks
 ):
