@@ -59,6 +59,15 @@ def sweep(now=None):
         return sweep_payments.enqueue().return_value
 
 
+def placed_while_capture_is_down(client, localstripe, stripe_down_at):
+    """The shopper pays by card while Stripe cannot be reached for the capture: the order."""
+    stripe_down_at("payment_intents.capture")
+    testing.pay_by_card(
+        client, payment_method=testing.card_payment_method(localstripe, testing.VISA)
+    )
+    return Order.objects.get()
+
+
 def producer_mail():
     return [m for m in mail.outbox if m.to[0] in ("htx@example.vn", "ong@example.vn")]
 
@@ -178,11 +187,7 @@ def test_a_group_cancelled_while_capture_waits_is_not_charged(
 
     # Given a card order (rice 180.000 with delivery, honey 230.000) whose capture failed
     rice, _honey = shop
-    stripe_down_at("payment_intents.capture")
-    testing.pay_by_card(
-        client, payment_method=testing.card_payment_method(localstripe, testing.VISA)
-    )
-    order = Order.objects.get()
+    order = placed_while_capture_is_down(client, localstripe, stripe_down_at)
     intent_id = PendingCheckout.objects.get().payment_intent_id
 
     # When the rice producer cancels its part before Stripe is back
@@ -209,11 +214,7 @@ def test_an_unpaid_parcel_does_not_leave_until_the_capture_succeeds(
 
     # Given a card order whose capture failed: it waits for its money
     rice, _honey = shop
-    stripe_down_at("payment_intents.capture")
-    testing.pay_by_card(
-        client, payment_method=testing.card_payment_method(localstripe, testing.VISA)
-    )
-    order = Order.objects.get()
+    order = placed_while_capture_is_down(client, localstripe, stripe_down_at)
     group = order.fulfilment_groups.get(partner=rice.stockrecords.get().partner)
 
     # When its producer ships from the seller area, or anything calls the one function
@@ -244,11 +245,7 @@ def test_a_cancelled_authorisation_cancels_the_order_returns_stock_and_tells_the
     client, shop, localstripe, stripe_down_at, django_capture_on_commit_callbacks
 ):
     rice, honey = shop
-    stripe_down_at("payment_intents.capture")
-    testing.pay_by_card(
-        client, payment_method=testing.card_payment_method(localstripe, testing.VISA)
-    )
-    order = Order.objects.get()
+    order = placed_while_capture_is_down(client, localstripe, stripe_down_at)
     PendingCheckout.objects.filter(order=order).update(language="en")
     testing.cancel_intent(localstripe, PendingCheckout.objects.get().payment_intent_id)
     stripe_down_at()
@@ -273,11 +270,7 @@ def test_an_authorisation_past_seven_days_is_voided_and_the_order_cancelled(
     client, shop, localstripe, stripe_down_at
 ):
     rice, _honey = shop
-    stripe_down_at("payment_intents.capture")
-    testing.pay_by_card(
-        client, payment_method=testing.card_payment_method(localstripe, testing.VISA)
-    )
-    order = Order.objects.get()
+    order = placed_while_capture_is_down(client, localstripe, stripe_down_at)
     intent_id = PendingCheckout.objects.get().payment_intent_id
     stripe_down_at()
 

@@ -4,19 +4,13 @@ import re
 
 import pytest
 from django.core import mail
-from django.test import Client
-from django.urls import reverse
 from oscar.core.loading import get_model
 from playwright.sync_api import expect
 
-from checkout.tests.factories import checkout_until_review, two_producer_shop
-
-from .factories import PASSWORD, make_user
+from .test_journey_shipping import rice_producer_opens_its_part
 
 pytestmark = pytest.mark.browser
 
-Order = get_model("order", "Order")
-Partner = get_model("partner", "Partner")
 StockRecord = get_model("partner", "StockRecord")
 
 
@@ -25,22 +19,10 @@ def test_producer_cancels_its_part_before_shipping_and_the_shopper_sees_it(
 ):
     settings.SITE_URL = live_server.url
     # Given a guest order with rice and honey, placed through checkout (cash on delivery)
-    rice, honey = two_producer_shop()
-    shopper = Client()
-    checkout_until_review(shopper, [(rice, 2), (honey, 1)], method="cod")
-    shopper.post(reverse("checkout:preview"), {"action": "place_order"})
-    order = Order.objects.get()
-    Partner.objects.get(name="HTX Thuận Hưng").users.add(make_user("thuanhung@example.vn"))
-    mail.outbox.clear()
     page = phone_page
 
     # When the rice producer signs in on its phone and cancels its part
-    page.goto("/nguoi-ban/")
-    page.locator("#id_login-username").fill("thuanhung@example.vn")
-    page.locator("#id_login-password").fill(PASSWORD)
-    page.locator("[name=login_submit]").click()
-    page.get_by_role("link", name="Đơn hàng", exact=True).click()
-    page.get_by_role("link", name=f"Đơn {order.number}").click()
+    order = rice_producer_opens_its_part(page)
     expect(page.locator(".group-payment")).to_have_text("Thu hộ khi giao: 330.000\xa0₫")
     page.get_by_role("button", name="Hủy phần đơn này").click()
     expect(
@@ -50,7 +32,7 @@ def test_producer_cancels_its_part_before_shipping_and_the_shopper_sees_it(
     expect(page.get_by_role("button", name="Hủy phần đơn này")).to_have_count(0)
 
     # Then the two reserved units are back on sale
-    assert StockRecord.objects.get(product=rice).num_allocated == 0
+    assert StockRecord.objects.get(product__title="Bánh tráng Thuận Hưng").num_allocated == 0
 
     # And the shopper, from the link in the email, sees the rice cancelled, the honey going
     (message,) = mail.outbox

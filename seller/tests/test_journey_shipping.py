@@ -17,8 +17,9 @@ Order = get_model("order", "Order")
 Partner = get_model("partner", "Partner")
 
 
-def test_producer_marks_its_part_shipped_and_the_shopper_sees_it(phone_page, browser, live_server):
-    # Given a guest order with rice and honey, placed through checkout (cash on delivery)
+def rice_producer_opens_its_part(page):
+    """A guest's cash order (2 rice, 1 honey) placed through checkout; the rice producer
+    signs in on ``page`` and opens its part of it. Returns the order; mail is cleared."""
     rice, honey = two_producer_shop()
     shopper = Client()
     checkout_until_review(shopper, [(rice, 2), (honey, 1)], method="cod")
@@ -26,15 +27,21 @@ def test_producer_marks_its_part_shipped_and_the_shopper_sees_it(phone_page, bro
     order = Order.objects.get()
     Partner.objects.get(name="HTX Thuận Hưng").users.add(make_user("thuanhung@example.vn"))
     mail.outbox.clear()
-    page = phone_page
-
-    # When the rice producer signs in on its phone and ships its part
     page.goto("/nguoi-ban/")
     page.locator("#id_login-username").fill("thuanhung@example.vn")
     page.locator("#id_login-password").fill(PASSWORD)
     page.locator("[name=login_submit]").click()
     page.get_by_role("link", name="Đơn hàng", exact=True).click()
     page.get_by_role("link", name=f"Đơn {order.number}").click()
+    return order
+
+
+def test_producer_marks_its_part_shipped_and_the_shopper_sees_it(phone_page, browser, live_server):
+    # Given a guest order with rice and honey, placed through checkout (cash on delivery)
+    page = phone_page
+
+    # When the rice producer signs in on its phone and ships its part
+    order = rice_producer_opens_its_part(page)
     expect(page.get_by_text("2 × Bánh tráng Thuận Hưng")).to_be_visible()
     expect(page.get_by_text("Mật ong Phong Điền")).to_have_count(0)
     page.get_by_label("Đơn vị vận chuyển").fill("Viettel Post")
