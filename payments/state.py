@@ -93,7 +93,12 @@ def payment_of(order):
 
 def is_pending(order):
     """The order waits for the shopper's money: producers must not ship it yet."""
-    payment = OrderPayment.objects.filter(order=order).only("status").first()
+    if type(order).payment.is_cached(order):
+        # Loaded with the order (a list's select_related("order__payment")): no query.
+        payment = getattr(order, "payment", None)
+    else:
+        # Read afresh: the money flows change the row through other instances.
+        payment = OrderPayment.objects.filter(order=order).only("status").first()
     return payment is not None and payment.status == Status.PENDING
 
 

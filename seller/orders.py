@@ -36,7 +36,7 @@ NEXT_STEPS = {
 def groups_of(user):
     return (
         FulfilmentGroup.objects.filter(partner__users=user)
-        .select_related("order", "order__shipping_address", "partner")
+        .select_related("order", "order__shipping_address", "order__payment", "partner")
         .order_by("-order__date_placed")
     )
 

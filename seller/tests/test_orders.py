@@ -77,3 +77,26 @@ def test_another_producers_part_of_the_order_is_404_and_unchanged(client, produc
     assert client.post(url, {"status": "packed"}).status_code == 404
     group_b.refresh_from_db()
     assert (group_b.status, group_b.carrier) == ("new", "")
+
+
+def test_the_orders_list_costs_the_same_queries_for_one_order_or_three(
+    client, producer_a, producer_b, shared_order, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(producer_a[0])
+    client.get(reverse("seller:orders"))  # the session's and the site's first reads
+    with CaptureQueriesContext(connection) as one:
+        client.get(reverse("seller:orders"))
+    for _ in range(2):
+        basket = Basket.objects.create()
+        basket.strategy = Selector().strategy()
+        basket.add_product(producer_a[2], 1)
+        order = create_order(basket=basket)
+        FulfilmentGroup.objects.create(order=order, partner=producer_a[1])
+
+    with django_assert_max_num_queries(len(one)):
+        page = client.get(reverse("seller:orders"))
+
+    assert page.content.decode().count("Bánh tráng sữa") == 3
