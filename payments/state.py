@@ -14,7 +14,7 @@ from decimal import Decimal as D
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import Exists, OuterRef, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
@@ -93,13 +93,14 @@ def payment_of(order):
 
 def is_pending(order):
     """The order waits for the shopper's money: producers must not ship it yet."""
-    if type(order).payment.is_cached(order):
-        # Loaded with the order (a list's select_related("order__payment")): no query.
-        payment = getattr(order, "payment", None)
-    else:
-        # Read afresh: the money flows change the row through other instances.
-        payment = OrderPayment.objects.filter(order=order).only("status").first()
+    payment = OrderPayment.objects.filter(order=order).only("status").first()
     return payment is not None and payment.status == Status.PENDING
+
+
+def pending_filter(order_path="order"):
+    """A queryset condition: the order at ``order_path`` still waits for its money. For
+    lists, which annotate it rather than ask :func:`is_pending` once a row."""
+    return Exists(OrderPayment.objects.filter(order=OuterRef(order_path), status=Status.PENDING))
 
 
 def summary(order):

@@ -15,6 +15,7 @@ from oscar.core.loading import get_model
 from order.cancelling import CannotCancel, cancel_group
 from order.fulfilment import ON_SHELF, AwaitingPayment, StepNotAllowed, update_fulfilment
 from order.templatetags.order_groups import group_refunds
+from payments import state as payment_state
 from payments.providers import provider_for
 from payments.providers.base import PaymentError
 
@@ -36,7 +37,7 @@ NEXT_STEPS = {
 def groups_of(user):
     return (
         FulfilmentGroup.objects.filter(partner__users=user)
-        .select_related("order", "order__shipping_address", "order__payment", "partner")
+        .select_related("order", "order__shipping_address", "partner")
         .order_by("-order__date_placed")
     )
 
@@ -81,8 +82,12 @@ class StepForm(forms.Form):
 
 class OrderListView(SellerRequiredMixin, View):
     def get(self, request):
-        groups = groups_of(request.user).prefetch_related(
-            Prefetch("order__lines", queryset=Line.objects.filter(partner__users=request.user))
+        groups = (
+            groups_of(request.user)
+            .annotate(payment_pending=payment_state.pending_filter())
+            .prefetch_related(
+                Prefetch("order__lines", queryset=Line.objects.filter(partner__users=request.user))
+            )
         )
         to_ship = [g for g in groups if g.status in ON_SHELF and not g.is_closed]
         others = [g for g in groups if g not in to_ship][:50]

@@ -54,7 +54,13 @@ def test_a_cash_order_is_not_marked_as_waiting_for_payment_in_the_seller_list(cl
 
     html = render_to_string(
         "seller/partials/order_rows.html",
-        {"groups": list(order.fulfilment_groups.all()), "empty": ""},
+        {
+            # as the seller's order list reads them: the state annotated on each row
+            "groups": list(
+                order.fulfilment_groups.annotate(payment_pending=state.pending_filter())
+            ),
+            "empty": "",
+        },
     )
 
     assert "payment-pending" not in html
@@ -69,7 +75,13 @@ def test_a_card_order_waiting_for_its_capture_is_marked_in_the_seller_list(clien
 
     html = render_to_string(
         "seller/partials/order_rows.html",
-        {"groups": list(order.fulfilment_groups.all()), "empty": ""},
+        {
+            # as the seller's order list reads them: the state annotated on each row
+            "groups": list(
+                order.fulfilment_groups.annotate(payment_pending=state.pending_filter())
+            ),
+            "empty": "",
+        },
     )
 
     assert html.count("payment-pending") == 2
