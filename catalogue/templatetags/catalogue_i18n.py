@@ -46,3 +46,19 @@ def shown_description(product):
         mark_safe(shown.text),  # noqa: S308
         _("Chưa có bản dịch; đang hiện bản tiếng Việt."),
     )
+
+
+@register.filter
+def shown_line_description(line):
+    """A basket line as Oscar's ``Line.description`` words it (the title, then the
+    chosen options), with the title in the reader's language."""
+    options = []
+    for attribute in line.attributes.all():
+        value = attribute.value
+        if isinstance(value, list):
+            value = ", ".join(str(v) for v in value)
+        options.append(format_html("{} = '{}'", attribute.option.name, value))
+    title = shown_title(line.product)
+    if not options:
+        return title
+    return format_html("{} ({})", title, mark_safe(", ".join(options)))  # noqa: S308 — escaped above
