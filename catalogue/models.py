@@ -2,6 +2,7 @@ from functools import cached_property
 
 from django.db import models
 from django.db.models import Value
+from django.utils.html import strip_tags
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.catalogue.abstract_models import (
@@ -115,6 +116,22 @@ class Product(AbstractProduct):
         from .translation import shown_description
 
         return shown_description(self).text
+
+    def get_meta_title(self):
+        # Oscar's meta title and description are written in Vietnamese: other languages
+        # get the product's own words in that language instead.
+        from .translation import SOURCE_LANGUAGE, reader_language
+
+        if reader_language() == SOURCE_LANGUAGE:
+            return super().get_meta_title()
+        return self.display_title
+
+    def get_meta_description(self):
+        from .translation import SOURCE_LANGUAGE, reader_language
+
+        if reader_language() == SOURCE_LANGUAGE:
+            return super().get_meta_description()
+        return strip_tags(self.display_description)
 
 
 class Category(AbstractCategory):
