@@ -64,7 +64,7 @@ SYNONYM_WORDS = [
     ("honey", "mat-ong-hoa-nhan"),
     ("rice paper", "banh-trang-cuon-ut-huong"),
     ("floating market", "cho-noi-binh-minh"),
-    ("water hyacinth", "den-luc-binh"),
+    ("water hyacinth", "tui-xach-luc-binh"),
     ("guppy", "ca-bay-mau"),
 ]
 VILLAGES = [
@@ -119,9 +119,13 @@ def test_synonyms_find_products_whose_english_is_not_written(client, demo, q, ke
     assert key in first_page(client, q)
 
 
-def test_a_synonym_matches_whole_words_only(client, demo):
-    # "lamp" stands for "đèn lục bình", never the "đen" of black sesame.
-    assert first_page(client, "lamp") == ["den-luc-binh"]
+def test_a_synonym_matches_whole_words_only(demo):
+    # "lamp" stands for "đèn lục bình", never the "đen" of black sesame ("mè đen").
+    lamp = synonyms.expand(["lamp"])
+    assert synonyms.matches("den luc binh trang tri", lamp)
+    assert not synonyms.matches("banh trang nuong me den", lamp)
+    found = Product.objects.filter(search.search_filter(["lamp"])).values_list("code", flat=True)
+    assert [code.removeprefix(KEY_PREFIX) for code in found] == ["den-luc-binh"]
 
 
 @pytest.mark.parametrize(("q", "title"), VILLAGES)
@@ -155,5 +159,26 @@ def test_a_synonym_costs_no_extra_query(client, demo):
             assert client.get(SEARCH, {"q": q}).status_code == 200
         return len(captured)
 
-    client.get(SEARCH, {"q": "banh"})
+    for q in ("floating market", "cho noi"):
+        client.get(SEARCH, {"q": q})  # warms thumbnails and caches
+    assert first_page(client, "floating market") == first_page(client, "cho noi")
     assert count("floating market") == count("cho noi")
+
+
+@pytest.mark.parametrize(
+    ("words", "typed", "alternative"),
+    [
+        (["rice", "paper", "making"], ["rice paper making"], "lam banh trang"),
+        (["rice", "paper"], ["rice paper"], "banh trang"),
+        (["rice"], ["rice"], "gao"),
+        (["sau", "rieng"], ["sau rieng"], "durian"),
+        (["paper"], ["paper"], None),
+    ],
+)
+def test_the_longest_known_phrase_is_one_term(words, typed, alternative):
+    terms = synonyms.expand(words)
+    assert [t.typed for t in terms] == typed
+    if alternative:
+        assert alternative in terms[0].alternatives
+    else:
+        assert terms[0].alternatives == ()
