@@ -2,6 +2,7 @@ from functools import cached_property
 
 from django.db import models
 from django.db.models import Value
+from django.utils.html import strip_tags
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.catalogue.abstract_models import (
@@ -62,6 +63,20 @@ class Product(AbstractProduct):
         help_text=_("Trang kiểm tra mã trên cổng truy xuất (ví dụ check.cantho.gov.vn)."),
     )
 
+    # English for tourists; blank means "not yet translated" and pages fall back to the
+    # Vietnamese, marked as such (catalogue.translation). Category.name_en is the model.
+    title_en = models.CharField(
+        _("tên tiếng Anh"),
+        max_length=255,
+        blank=True,
+        help_text=_("Tên sản phẩm cho khách đọc tiếng Anh. Để trống nếu chưa dịch."),
+    )
+    description_en = models.TextField(
+        _("mô tả tiếng Anh"),
+        blank=True,
+        help_text=_("Mô tả cho khách đọc tiếng Anh. Để trống nếu chưa dịch."),
+    )
+
     # Folded copies (lowercase, no diacritics) kept by catalogue.search_sync so that
     # "banh trang" finds "Bánh tráng" on any database; see catalogue.search.
     search_title = models.CharField(max_length=255, blank=True, default="", editable=False)
@@ -86,6 +101,37 @@ class Product(AbstractProduct):
     @property
     def ocop_label(self):
         return star_label(self.ocop_rating) if self.ocop_rating else ""
+
+    @property
+    def display_title(self):
+        """The title in the active language (plain text; Vietnamese where untranslated).
+        Pages mark the fallback with ``{{ product|shown_title }}`` (catalogue_i18n)."""
+        from .translation import shown_title
+
+        return shown_title(self).text
+
+    @property
+    def display_description(self):
+        """The description (HTML) in the active language, Vietnamese where untranslated."""
+        from .translation import shown_description
+
+        return shown_description(self).text
+
+    def get_meta_title(self):
+        # Oscar's meta title and description are written in Vietnamese: other languages
+        # get the product's own words in that language instead.
+        from .translation import SOURCE_LANGUAGE, reader_language
+
+        if reader_language() == SOURCE_LANGUAGE:
+            return super().get_meta_title()
+        return self.display_title
+
+    def get_meta_description(self):
+        from .translation import SOURCE_LANGUAGE, reader_language
+
+        if reader_language() == SOURCE_LANGUAGE:
+            return super().get_meta_description()
+        return strip_tags(self.display_description)
 
 
 class Category(AbstractCategory):

@@ -5,13 +5,16 @@ SQLite's nor PostgreSQL's text search folds those marks without an extension, so
 product keeps two folded copies of its words, refreshed whenever the product, its
 stock record, its producer or its groups change:
 
-- ``search_title``: the title, folded;
-- ``search_text``: the title, description, producers (name and commune) and groups
-  (Vietnamese and English names), folded.
+- ``search_title``: the title, then its English, folded;
+- ``search_text``: the titles and descriptions (Vietnamese and English), producers
+  (name and commune) and groups (Vietnamese and English names), folded, with a space
+  at each end so a whole word can be matched as " word ".
 
 A query is folded the same way and every word of it must occur in ``search_text``
-(``LIKE '%word%'``). On PostgreSQL a trigram index makes those LIKEs fast (migration
-0035); docs/search.md describes the path to Elasticsearch/OpenSearch.
+(``LIKE '%word%'``), or one of its synonyms as a whole word (``catalogue.synonyms``:
+"durian" finds "sầu riêng" before its English is written). On PostgreSQL a trigram
+index makes those LIKEs fast (migration 0035); docs/search.md describes the path to
+Elasticsearch/OpenSearch.
 """
 
 import re
@@ -22,6 +25,8 @@ from django.utils.html import strip_tags
 from oscar.core.loading import get_model
 
 import places
+
+from . import synonyms
 
 # Queries are capped: nobody types more, and each word costs a LIKE.
 MAX_QUERY_LENGTH = 100
@@ -59,8 +64,18 @@ def words_of(text):
     return " ".join(_WORD.findall(fold(text)))
 
 
+def stored_text(*parts):
+    """The stored form of ``search_text``: folded words with a space at each end."""
+    return f" {words_of(' '.join(p for p in parts if p))} "
+
+
 def _searchable_text(product, categories_by_path):
-    parts = [product.title, strip_tags(product.description or "")]
+    parts = [
+        product.title,
+        product.title_en,
+        strip_tags(product.description or ""),
+        strip_tags(product.description_en or ""),
+    ]
     for record in product.stockrecords.all():
         partner = record.partner
         parts += [partner.name, places.ward_name(partner.commune_code)]
@@ -70,7 +85,7 @@ def _searchable_text(product, categories_by_path):
             ancestor = categories_by_path.get(category.path[: depth * category.steplen])
             if ancestor:
                 parts += [ancestor.name, ancestor.name_en]
-    return words_of(" ".join(p for p in parts if p))
+    return stored_text(*parts)
 
 
 def refresh_search_text(product_ids, batch_size=500):
@@ -86,30 +101,40 @@ def refresh_search_text(product_ids, batch_size=500):
     for start in range(0, len(product_ids), batch_size):
         products = list(
             Product.objects.filter(pk__in=product_ids[start : start + batch_size])
-            .only("pk", "title", "description")
+            .only("pk", "title", "description", "title_en", "description_en")
             .prefetch_related("stockrecords__partner", "categories")
         )
         for product in products:
-            product.search_title = words_of(product.title)[:255]
+            product.search_title = words_of(f"{product.title} {product.title_en}")[:255]
             product.search_text = _searchable_text(product, categories_by_path)
         Product.objects.bulk_update(products, ["search_title", "search_text"])
 
 
+def _term_condition(term, field):
+    condition = Q(**{f"{field}__contains": term.typed})
+    for alternative in term.alternatives:
+        # search_text has a space at each end; search_title (for ranking) does not.
+        value = f" {alternative} " if field == "search_text" else alternative
+        condition |= Q(**{f"{field}__contains": value})
+    return condition
+
+
 def search_filter(words):
-    """Every word must occur somewhere in the product's folded text."""
+    """Every word (or a synonym of it) must occur somewhere in the product's folded text."""
     condition = Q()
-    for word in words:
-        condition &= Q(search_text__contains=word)
+    for term in synonyms.expand(words):
+        condition &= _term_condition(term, "search_text")
     return condition
 
 
 def relevance(words):
     """0 for an exact title, 1 for a title starting with the query, 2 for a title
-    holding every word, 3 for the rest: lower ranks first."""
+    (Vietnamese or English) holding every word or a synonym, 3 for the rest: lower
+    ranks first."""
     phrase = " ".join(words)
     in_title = Q()
-    for word in words:
-        in_title &= Q(search_title__contains=word)
+    for term in synonyms.expand(words):
+        in_title &= _term_condition(term, "search_title")
     return Case(
         When(search_title=phrase, then=Value(0)),
         When(search_title__startswith=phrase, then=Value(1)),

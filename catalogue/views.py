@@ -199,7 +199,7 @@ class SearchSuggestionsView(View):
             {
                 "query": query,
                 "results": [
-                    {"title": p.get_title(), "url": p.get_absolute_url()} for p in products
+                    {"title": p.display_title, "url": p.get_absolute_url()} for p in products
                 ],
                 "all_url": f"{reverse('search:search')}?{urlencode({'q': query})}",
             }

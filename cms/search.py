@@ -13,6 +13,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from catalogue.search import tokens, words_of
+from catalogue.synonyms import expand, matches
 
 RESULT_LIMIT = 6
 # Each kind's extra fields that hold words worth finding, besides the title.
@@ -65,10 +66,8 @@ def page_results(query, limit=RESULT_LIMIT):
         if hasattr(model, "partner"):
             pages = pages.select_related("partner")
         for page in pages.defer_streamfields():
-            text = _text(page)
-            if all(word in text for word in words):
-                title = words_of(page.title)
-                rank = 0 if all(word in title for word in words) else 1
+            if matches(_text(page), expand(words)):
+                rank = 0 if matches(words_of(page.title), expand(words)) else 1
                 summary = next(
                     (strip_tags(getattr(page, n)) for n in SEARCHED_FIELDS if getattr(page, n, "")),
                     "",

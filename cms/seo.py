@@ -65,8 +65,8 @@ def meta(context):
     )
     if product is not None and hasattr(product, "get_absolute_url"):
         canonical = request.build_absolute_uri(product.get_absolute_url())
-        title = product.get_title()
-        description = _plain(product.description) or default_description
+        title = product.display_title
+        description = _plain(product.display_description) or default_description
         primary = product.primary_image()
         image = (
             request.build_absolute_uri(primary.original.url) if getattr(primary, "pk", None) else ""
@@ -142,7 +142,7 @@ def product_breadcrumbs(request, product, group=None):
             (c.display_name, request.build_absolute_uri(c.get_absolute_url()))
             for c in group.get_ancestors_and_self()
         ]
-    items.append((product.get_title(), request.build_absolute_uri(product.get_absolute_url())))
+    items.append((product.display_title, request.build_absolute_uri(product.get_absolute_url())))
     return breadcrumb_data(items)
 
 
@@ -168,9 +168,9 @@ def product_data(request, product, producer=None):
     data = {
         "@context": "https://schema.org",
         "@type": "Product",
-        "name": product.get_title(),
+        "name": product.display_title,
         "url": request.build_absolute_uri(product.get_absolute_url()),
-        "description": _plain(product.description, 60),
+        "description": _plain(product.display_description, 60),
         "sku": product.upc or str(product.pk),
     }
     primary = product.primary_image()

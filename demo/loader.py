@@ -37,7 +37,7 @@ from cms.programme import ensure_programme_page
 from cms.site_domain import sync_site_from_settings
 from villages.models import VillageExperience, VillageIndexPage, VillagePage, VillageProducer
 
-from . import data, images
+from . import data, images, products_en
 from .orders import DemoOrders
 from .pages import StoryPages
 
@@ -160,6 +160,7 @@ class DemoLoader:
             product.full_clean()
             product.save()
             self.created["experiences" if experience else "products"] += 1
+        self.product_english(product, spec)
         _, created = ProductCategory.objects.get_or_create(
             product=product, category=self.categories[spec.category]
         )
@@ -168,6 +169,21 @@ class DemoLoader:
         self.product_image(product, spec)
         self.certificates(product, spec)
         return product
+
+    def product_english(self, product, spec):
+        """Fill English that is still missing, so an older demo database gets it too;
+        English someone has written since is kept."""
+        title, description = products_en.PRODUCTS_EN[spec.key]
+        missing = {
+            name: value
+            for name, value in (("title_en", title), ("description_en", f"<p>{description}</p>"))
+            if not getattr(product, name)
+        }
+        if missing:
+            for name, value in missing.items():
+                setattr(product, name, value)
+            product.save(update_fields=[*missing, "date_updated"])
+            self.created["english texts"] += 1
 
     def stock_record(self, product, spec):
         _, created = StockRecord.objects.get_or_create(

@@ -81,6 +81,21 @@ class ListingForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Nguyên liệu, cách làm, cách dùng, quy cách đóng gói…"),
     )
+    # English for tourists (catalogue.translation): optional; left blank, English pages
+    # show the Vietnamese marked as not yet translated.
+    title_en = forms.CharField(
+        label=_("Tên tiếng Anh"),
+        max_length=255,
+        required=False,
+        widget=forms.TextInput(attrs={"lang": "en"}),
+        help_text=_("Để trống nếu chưa dịch: trang tiếng Anh sẽ hiện tên tiếng Việt."),
+    )
+    description_en = forms.CharField(
+        label=_("Mô tả tiếng Anh"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 6, "lang": "en"}),
+    )
     price = PriceField()
     num_in_stock = StockField()
     # The stock the producer was shown: only a number they changed is written, so units
@@ -99,6 +114,9 @@ class ListingForm(forms.Form):
     def clean_title(self):
         return self.cleaned_data["title"].strip()
 
+    def clean_title_en(self):
+        return self.cleaned_data["title_en"].strip()
+
     def clean_num_in_stock(self):
         value = self.cleaned_data["num_in_stock"]
         if value < self.allocated:
@@ -107,6 +125,16 @@ class ListingForm(forms.Form):
                 % {"n": self.allocated}
             )
         return value
+
+
+class TranslationForm(forms.Form):
+    """An officer writes a product's English (seller.officer_translations)."""
+
+    title_en = ListingForm.base_fields["title_en"]
+    description_en = ListingForm.base_fields["description_en"]
+
+    def clean_title_en(self):
+        return self.cleaned_data["title_en"].strip()
 
 
 class GroupChoiceField(forms.ModelChoiceField):
@@ -127,6 +155,8 @@ class NewProductForm(forms.Form):
         error_messages={"required": _("Hãy chọn nhóm sản phẩm.")},
     )
     description = ListingForm.base_fields["description"]
+    title_en = ListingForm.base_fields["title_en"]
+    description_en = ListingForm.base_fields["description_en"]
     price = PriceField()
     num_in_stock = StockField()
     photo = forms.FileField(
@@ -142,6 +172,9 @@ class NewProductForm(forms.Form):
 
     def clean_title(self):
         return self.cleaned_data["title"].strip()
+
+    def clean_title_en(self):
+        return self.cleaned_data["title_en"].strip()
 
     def clean_photo(self):
         photo = self.cleaned_data.get("photo")

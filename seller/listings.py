@@ -103,11 +103,17 @@ def save_listing(user, stockrecord, data):
     stockrecord.price, stockrecord.num_in_stock = locked.price, locked.num_in_stock
     stockrecord.num_allocated = locked.num_allocated
 
-    description = description_to_html(data["description"])
-    if (product.title, product.description) != (data["title"], description):
-        product.title = data["title"]
-        product.description = description
-        product.save(update_fields=["title", "description", "date_updated"])
+    words = {
+        "title": data["title"],
+        "description": description_to_html(data["description"]),
+        "title_en": data.get("title_en", ""),
+        "description_en": description_to_html(data.get("description_en", "")),
+    }
+    changed_words = [name for name, value in words.items() if getattr(product, name) != value]
+    if changed_words:
+        for name in changed_words:
+            setattr(product, name, words[name])
+        product.save(update_fields=[*changed_words, "date_updated"])
 
     if listing.on_sale != data["on_sale"]:
         record(
@@ -135,6 +141,8 @@ def create_product(user, partner, data):
         product_class=ProductClass.objects.get(slug=GOODS_CLASS),
         title=data["title"],
         description=description_to_html(data["description"]),
+        title_en=data.get("title_en", ""),
+        description_en=description_to_html(data.get("description_en", "")),
         is_public=False,
     )
     ProductCategory.objects.create(product=product, category=data["category"])

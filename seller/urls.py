@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import officer_transfers, officer_views, orders, sales, views
+from . import officer_transfers, officer_translations, officer_views, orders, sales, views
 
 app_name = "seller"
 
@@ -35,6 +35,16 @@ urlpatterns = [
     path("can-bo/chuong-trinh/", officer_views.ProgrammeView.as_view(), name="officer-programme"),
     path("can-bo/nhat-ky/", officer_views.AuditView.as_view(), name="officer-audit"),
     path("can-bo/moi-tai-khoan/", officer_views.InviteView.as_view(), name="officer-invite"),
+    path(
+        "can-bo/can-dich/",
+        officer_translations.TranslationsView.as_view(),
+        name="officer-translations",
+    ),
+    path(
+        "can-bo/can-dich/<int:pk>/",
+        officer_translations.TranslationEditView.as_view(),
+        name="officer-translation-edit",
+    ),
     path(
         "can-bo/chuyen-khoan/",
         officer_transfers.TransfersView.as_view(),

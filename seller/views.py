@@ -86,6 +86,8 @@ class ProductEditView(SellerRequiredMixin, View):
         initial = {
             "title": self.product.title,
             "description": description_to_text(self.product.description),
+            "title_en": self.product.title_en,
+            "description_en": description_to_text(self.product.description_en),
             "price": int(self.stockrecord.price) if self.stockrecord.price is not None else None,
             "num_in_stock": self.stockrecord.num_in_stock,
             "stock_seen": self.stockrecord.num_in_stock,

@@ -42,6 +42,8 @@ SELLER_URLS = {
     "officer-audit": "officer",
     "officer-invite": "officer",
     "officer-transfers": "officer",
+    "officer-translations": "officer",
+    "officer-translation-edit": "officer",
 }
 
 
@@ -53,6 +55,7 @@ def snapshot(partner, product):
     return {
         "title": product.title,
         "description": product.description,
+        "english": (product.title_en, product.description_en),
         "is_public": product.is_public,
         "price": stockrecord.price,
         "stock": stockrecord.num_in_stock,
@@ -89,6 +92,8 @@ def test_another_producers_object_urls_answer_404_and_change_nothing(
     crafted = {
         "title": "Bị sửa",
         "description": "x",
+        "title_en": "Hacked",
+        "description_en": "x",
         "price": "1000",
         "num_in_stock": "0",
         "on_sale": "",
@@ -138,13 +143,19 @@ def test_officer_urls_refuse_producers(client, producer_a, producer_b, name):
     client.force_login(user_b)
     url = (
         reverse(f"seller:{name}", args=[product_a.pk])
-        if name == "officer-review"
+        if name in ("officer-review", "officer-translation-edit")
         else reverse(f"seller:{name}")
     )
 
     assert client.get(url).status_code == 403
     response = client.post(
-        url, {"decision": "approve", "partner": partner_a.pk, "email": "x@example.vn"}
+        url,
+        {
+            "decision": "approve",
+            "partner": partner_a.pk,
+            "email": "x@example.vn",
+            "title_en": "Hacked",
+        },
     )
     assert response.status_code == 403
     assert snapshot(partner_a, product_a) == before
@@ -180,6 +191,7 @@ def test_anonymous_visitors_are_sent_to_login(client, producer_a, name):
         "photo-upload": [product.pk],
         "photo-action": [product.pk, 1],
         "officer-review": [product.pk],
+        "officer-translation-edit": [product.pk],
         "order-detail": [1],
     }.get(name, [])
     response = client.get(reverse(f"seller:{name}", args=args))

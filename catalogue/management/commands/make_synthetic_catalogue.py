@@ -22,7 +22,7 @@ import places
 from catalogue import reference
 from catalogue.certification import VALIDITY_MONTHS, stars_for_score
 from catalogue.choices import IssuingLevel
-from catalogue.search import words_of
+from catalogue.search import stored_text, words_of
 from partner.choices import ProducerKind
 
 Product = get_model("catalogue", "Product")
@@ -168,19 +168,15 @@ class Command(BaseCommand):
                         is_public=True,
                         description=description,
                         search_title=words_of(title)[:255],
-                        search_text=words_of(
-                            " ".join(
-                                [
-                                    title,
-                                    description,
-                                    partner.name,
-                                    ward_names[partner.commune_code],
-                                    subgroup.name,
-                                    subgroup.name_en,
-                                    root.name,
-                                    root.name_en,
-                                ]
-                            )
+                        search_text=stored_text(
+                            title,
+                            description,
+                            partner.name,
+                            ward_names[partner.commune_code],
+                            subgroup.name,
+                            subgroup.name_en,
+                            root.name,
+                            root.name_en,
                         ),
                     )
                     for i, (subgroup, root, title, description, partner) in enumerate(rows)
