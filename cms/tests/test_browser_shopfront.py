@@ -24,6 +24,17 @@ def load_demo():
 
 
 def shot(page, name):
+    # Scroll through once so lazy pictures load before the full-page screenshot.
+    page.evaluate(
+        """async () => {
+            for (let y = 0; y < document.body.scrollHeight; y += 500) {
+                window.scrollTo(0, y);
+                await new Promise((done) => setTimeout(done, 60));
+            }
+            window.scrollTo(0, 0);
+        }"""
+    )
+    page.wait_for_function("[...document.images].every((i) => i.complete)", timeout=120_000)
     RESULTS_DIR.mkdir(exist_ok=True)
     page.screenshot(path=RESULTS_DIR / f"shopfront-{name}.png", full_page=True)
 
@@ -37,7 +48,7 @@ def test_phone_home_product_and_programme(phone_page):
     product = Product.objects.get(code=PRODUCT)
     page = phone_page
 
-    page.goto("/")
+    page.goto("/", timeout=120_000)  # the first view draws every card's thumbnail
     shot(page, "phone-home")
     links = page.locator(".product-card__title a").evaluate_all("els => els.map(e => e.href)")
     assert links and len(links) == len(set(links))
@@ -76,7 +87,7 @@ def test_desktop_home_product_and_programme(desktop_page):
     product = Product.objects.get(code=PRODUCT)
     page = desktop_page
 
-    page.goto("/")
+    page.goto("/", timeout=120_000)  # the first view draws every card's thumbnail
     shot(page, "desktop-home")
 
     page.goto(product.get_absolute_url())
