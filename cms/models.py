@@ -64,9 +64,9 @@ def _target(verbose_name, default, help_text):
 class ProgrammePage(Page):
     """The public page of the city's OCOP programme: the plan's targets beside live counts.
 
-    Targets are the officers' data (defaults are those of the city plan of 31/5/2019);
-    the counts beside them are read from the catalogue and the village pages on every
-    view (see ``cms.programme``)."""
+    Targets are the officers' data (``cms.programme_targets``; a new page starts with
+    those of the city plan of 31/5/2019); the counts beside them are read from the
+    catalogue and the village pages on every view (see ``cms.programme``)."""
 
     intro = RichTextField(_("giới thiệu"), blank=True)
     plan_name = models.CharField(
@@ -74,29 +74,6 @@ class ProgrammePage(Page):
         max_length=200,
         default="Kế hoạch OCOP 2019–2020 của UBND thành phố Cần Thơ (31/5/2019)",
         help_text=_("Văn bản đặt ra các chỉ tiêu bên dưới."),
-    )
-    target_2020_products = _target(
-        _("2020: sản phẩm đạt chuẩn"), 20, _("Số sản phẩm, dịch vụ được chuẩn hóa đến 2020.")
-    )
-    target_2020_organisations = _target(
-        _("2020: tổ chức kinh tế"),
-        20,
-        _("Doanh nghiệp, hợp tác xã, tổ hợp tác tham gia chương trình đến 2020."),
-    )
-    target_2020_tourism_villages = _target(
-        _("2020: làng du lịch"), 3, _("Làng du lịch gắn với sản phẩm địa phương đến 2020.")
-    )
-    target_2030_products = _target(
-        _("2030: tổng số sản phẩm OCOP"), 40, _("Tổng số sản phẩm đạt chuẩn đến 2030.")
-    )
-    target_2030_five_star = _target(
-        _("2030: sản phẩm 5 sao quốc gia"), 5, _("Số sản phẩm tối thiểu đạt 5 sao quốc gia.")
-    )
-    target_2030_tourism_villages = _target(
-        _("2030: làng du lịch"), 5, _("Làng du lịch gắn với sản phẩm địa phương đến 2030.")
-    )
-    target_2030_cultural_villages = _target(
-        _("2030: làng văn hóa du lịch"), 1, _("Làng văn hóa du lịch đến 2030.")
     )
     budget_state = _target(
         _("kinh phí nhà nước (tỷ đồng)"), 100, _("Ngân sách nhà nước 2019–2020, tỷ đồng.")
@@ -111,17 +88,18 @@ class ProgrammePage(Page):
         MultiFieldPanel(
             [
                 FieldPanel("plan_name"),
-                FieldPanel("target_2020_products"),
-                FieldPanel("target_2020_organisations"),
-                FieldPanel("target_2020_tourism_villages"),
-                FieldPanel("target_2030_products"),
-                FieldPanel("target_2030_five_star"),
-                FieldPanel("target_2030_tourism_villages"),
-                FieldPanel("target_2030_cultural_villages"),
                 FieldPanel("budget_state"),
                 FieldPanel("budget_mobilised"),
             ],
-            heading=_("Chỉ tiêu của kế hoạch"),
+            heading=_("Kế hoạch"),
+        ),
+        InlinePanel(
+            "targets",
+            label=_("Chỉ tiêu của kế hoạch"),
+            help_text=_(
+                "Mỗi chỉ tiêu có năm hoàn thành: trang so chỉ tiêu của năm đã qua với số "
+                "liệu cuối năm đó, chỉ tiêu chưa đến hạn với số liệu hôm nay."
+            ),
         ),
         FieldPanel("body"),
     ]
@@ -147,5 +125,6 @@ class ProgrammePage(Page):
 # News, plain content pages and site settings are in their own modules; they are
 # imported here so that Django finds them as this app's models.
 from .news import NewsIndexPage, NewsPage, NewsPageTag  # noqa: E402,F401
+from .programme_targets import ProgrammeTarget  # noqa: E402,F401
 from .site_settings import SiteSettings  # noqa: E402,F401
 from .standard import StandardPage  # noqa: E402,F401

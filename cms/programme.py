@@ -1,14 +1,18 @@
 """The programme's progress, counted live, and the programme page's place in the tree.
 
-Every count is read from the catalogue and the village pages when the page is viewed,
-for today: a certificate that expired yesterday no longer counts.
+Every count is read from the catalogue and the village pages when the page is viewed.
+Each target is set beside the count on its own deadline: a target due in a year that has
+ended against the certificates in force on 31 December of that year (from their decision,
+expiry and revocation dates), a target still ahead against today's. A certificate that
+expired yesterday no longer counts today.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 
 from django.db.models import Count, Exists, OuterRef
 from django.db.models.functions import Substr
-from django.utils.translation import gettext_lazy as _
+from django.utils import timezone
 from oscar.core.loading import get_model
 
 from catalogue.certification import star_label
@@ -30,6 +34,8 @@ ORGANISATION_KINDS = [
 ]
 TOURISM_VILLAGE_KINDS = [VillageKind.TOURISM, VillageKind.COMMUNITY, VillageKind.CRAFT]
 CERTIFIED_STARS = (3, 4, 5)
+# The city's plan started in 2019: the chart of certified products begins there.
+FIRST_YEAR = 2019
 
 PROGRAMME_SLUG = "chuong-trinh-ocop"
 PROGRAMME_TITLE = "Chương trình OCOP Cần Thơ"
@@ -47,21 +53,60 @@ class Bar:
 
 @dataclass
 class Indicator:
-    """A target of the plan beside the live count."""
+    """A target of the plan beside the count on its deadline (``actual`` is None when
+    nothing counts it for that day: a past year's villages with no reported result)."""
 
     label: str
     target: int
-    actual: int
+    actual: int | None
+    measure: str = ""
+
+    @property
+    def known(self):
+        return self.actual is not None
 
     @property
     def reached(self):
-        return self.actual >= self.target
+        return self.known and self.actual >= self.target
 
     @property
     def percent(self):
+        if not self.known:
+            return 0
         if not self.target:
             return 100
         return min(100, round(self.actual * 100 / self.target))
+
+
+@dataclass
+class Deadline:
+    """The targets due by the end of ``year``, compared on ``counted_on``: 31 December
+    of that year once it has ended, else today."""
+
+    year: int
+    counted_on: date
+    is_past: bool
+    indicators: list = field(default_factory=list)
+
+
+@dataclass
+class YearStars:
+    """One column of the chart: products certified on 31 December of ``year`` (today
+    for the current year), by stars, and the column's height against the tallest."""
+
+    year: int
+    counted_on: date
+    counts: dict
+    percent: int = 0
+
+    @property
+    def total(self):
+        return sum(self.counts.values())
+
+    def segments(self):
+        """(stars, count, share of the column in %) from 3★ at the bottom up."""
+        total = self.total or 1
+        return [(s, self.counts[s], round(self.counts[s] * 100 / total)) for s in CERTIFIED_STARS]
 
 
 @dataclass
@@ -73,13 +118,12 @@ class Progress:
     tourism_villages: int
     cultural_villages: int
     by_group: list
-    by_stars: list
-    targets_2020: list
-    targets_2030: list
+    deadlines: list
+    by_year: list
 
     @property
-    def by_year(self):
-        return [(2020, self.targets_2020), (2030, self.targets_2030)]
+    def star_labels(self):
+        return [(s, star_label(s)) for s in CERTIFIED_STARS]
 
 
 def _bars(counts):
@@ -144,46 +188,90 @@ def village_counts():
     return tourism, by_kind.get(VillageKind.CULTURAL, 0)
 
 
-def programme_progress(page, on=None):
-    """The plan's targets (from ``page``, a ProgrammePage) beside today's counts."""
+def year_end(year, today):
+    """The day a target due in ``year`` is counted on: its 31 December once passed."""
+    last = date(year, 12, 31)
+    return last if last < today else today
+
+
+def counts_on(on, today, villages):
+    """{measure: count} on ``on``: products and producers from certificates in force
+    that day; villages (which carry no dates) only for today."""
+    from .programme_targets import TargetMeasure
+
     stars = star_counts(on)
-    certified = sum(stars.values())
+    organisations, _households = producer_counts(on)
+    tourism, cultural = villages if on == today else (None, None)
+    return {
+        TargetMeasure.PRODUCTS: sum(stars.values()),
+        TargetMeasure.FIVE_STAR: stars[5],
+        TargetMeasure.ORGANISATIONS: organisations,
+        TargetMeasure.TOURISM_VILLAGES: tourism,
+        TargetMeasure.CULTURAL_VILLAGES: cultural,
+    }
+
+
+def deadlines(targets, today, today_counts, villages):
+    """The page's targets grouped by deadline year, each beside its deadline's count."""
+    by_year = {}
+    counts = {today: today_counts}
+    for target in sorted(targets, key=lambda t: (t.deadline_year, t.sort_order or 0, t.pk or 0)):
+        on = year_end(target.deadline_year, today)
+        if on not in counts:
+            counts[on] = counts_on(on, today, villages)
+        actual = counts[on][target.measure]
+        if actual is None:
+            actual = target.reported
+        deadline = by_year.setdefault(
+            target.deadline_year, Deadline(target.deadline_year, on, is_past=on < today)
+        )
+        deadline.indicators.append(
+            Indicator(target.get_measure_display(), target.number, actual, target.measure)
+        )
+    return list(by_year.values())
+
+
+def stars_by_year(today):
+    """Certified products on 31 December of each year since 2019 (today for this
+    year), by stars: one query a year, whatever the catalogue's size."""
+    years = [
+        YearStars(year, year_end(year, today), star_counts(year_end(year, today)))
+        for year in range(FIRST_YEAR, today.year + 1)
+    ]
+    tallest = max((y.total for y in years), default=0) or 1
+    for column in years:
+        column.percent = round(column.total * 100 / tallest)
+    return years
+
+
+def programme_progress(page, on=None):
+    """The plan's targets (the rows of ``page.targets``) beside the counts on their
+    deadlines, today's counts, and certified products by year and stars."""
+    from .programme_targets import TargetMeasure
+
+    today = on or timezone.localdate()
+    stars = star_counts(today)
     groups = list(Category.objects.filter(depth=1).order_by("path"))
-    per_group = group_counts(groups, on)
-    organisations, households = producer_counts(on)
-    tourism, cultural = village_counts()
+    per_group = group_counts(groups, today)
+    organisations, households = producer_counts(today)
+    villages = village_counts()
+    today_counts = {
+        TargetMeasure.PRODUCTS: sum(stars.values()),
+        TargetMeasure.FIVE_STAR: stars[5],
+        TargetMeasure.ORGANISATIONS: organisations,
+        TargetMeasure.TOURISM_VILLAGES: villages[0],
+        TargetMeasure.CULTURAL_VILLAGES: villages[1],
+    }
     return Progress(
-        certified_products=certified,
+        certified_products=today_counts[TargetMeasure.PRODUCTS],
         five_star_products=stars[5],
         organisations=organisations,
         households=households,
-        tourism_villages=tourism,
-        cultural_villages=cultural,
+        tourism_villages=villages[0],
+        cultural_villages=villages[1],
         by_group=_bars([(g.display_name, per_group[g.path], g.code) for g in groups]),
-        by_stars=_bars([(star_label(s), stars[s], str(s)) for s in CERTIFIED_STARS]),
-        targets_2020=[
-            Indicator(_("Sản phẩm OCOP đạt chuẩn"), page.target_2020_products, certified),
-            Indicator(
-                _("Tổ chức kinh tế có sản phẩm OCOP"),
-                page.target_2020_organisations,
-                organisations,
-            ),
-            Indicator(
-                _("Làng du lịch gắn với sản phẩm địa phương"),
-                page.target_2020_tourism_villages,
-                tourism,
-            ),
-        ],
-        targets_2030=[
-            Indicator(_("Tổng số sản phẩm OCOP"), page.target_2030_products, certified),
-            Indicator(_("Sản phẩm OCOP quốc gia 5 sao"), page.target_2030_five_star, stars[5]),
-            Indicator(
-                _("Làng du lịch gắn với sản phẩm địa phương"),
-                page.target_2030_tourism_villages,
-                tourism,
-            ),
-            Indicator(_("Làng văn hóa du lịch"), page.target_2030_cultural_villages, cultural),
-        ],
+        deadlines=deadlines(page.targets.all(), today, today_counts, villages),
+        by_year=stars_by_year(today),
     )
 
 
@@ -193,6 +281,7 @@ def ensure_programme_page():
     Returns the page, or None while there is no home page. Safe to call any number
     of times: an existing programme page is returned untouched."""
     from .models import HomePage, ProgrammePage
+    from .programme_targets import city_plan_targets
 
     existing = ProgrammePage.objects.first()
     if existing:
@@ -209,6 +298,7 @@ def ensure_programme_page():
             "đánh giá và xếp hạng từ 3 đến 5 sao.</p>"
         ),
     )
+    page.targets = city_plan_targets()
     home.add_child(instance=page)
     page.save_revision().publish()
     return page

@@ -3,6 +3,10 @@
 Nothing is copied into the page: stars come from certificates in force today, so a
 product drops out of every list on the day its certificate expires or is revoked.
 
+Each product is shown once: lists are picked in the order the page shows them (pinned,
+national 5★, newly certified, best of each group) and each leaves out what an earlier
+list took, so every section adds products the reader has not seen yet.
+
 The cost is a fixed number of queries whatever the catalogue's size: each list is
 picked as a short list of ids, then every product shown is loaded once with what the
 product card needs (stock records, producers, images, options) prefetched.
@@ -24,6 +28,7 @@ NATIONAL_LIMIT = 4
 PER_GROUP_LIMIT = 4
 NEW_LIMIT = 4
 VILLAGE_LIMIT = 6
+NEWS_LIMIT = 3
 NATIONAL_STARS = 5
 # The rendition village cards ask for: prefetching the same spec costs no query per card.
 VILLAGE_THUMBNAIL = "fill-640x400"
@@ -43,6 +48,10 @@ class HomePromotions:
     national: list
     groups: list
     newly_certified: list
+
+    @property
+    def has_group_products(self):
+        return any(shelf.products for shelf in self.groups)
 
     @property
     def is_empty(self):
@@ -69,7 +78,10 @@ def best_rated(queryset):
     )
 
 
-def _ids(queryset, limit):
+def _ids(queryset, limit, shown=()):
+    """The first ``limit`` ids of ``queryset`` leaving out those already ``shown``."""
+    if shown:
+        queryset = queryset.exclude(pk__in=list(shown))
     return list(queryset.values_list("pk", flat=True)[:limit])
 
 
@@ -85,8 +97,8 @@ def pinned_ids(page, on=None):
     )
 
 
-def national_ids(on=None):
-    return _ids(best_rated(promotable(on).filter(ocop_stars=NATIONAL_STARS)), NATIONAL_LIMIT)
+def national_ids(on=None, shown=()):
+    return _ids(best_rated(promotable(on).filter(ocop_stars=NATIONAL_STARS)), NATIONAL_LIMIT, shown)
 
 
 def product_groups():
@@ -94,15 +106,15 @@ def product_groups():
     return list(Category.objects.browsable().filter(depth=1).order_by("path"))
 
 
-def group_ids(group, on=None):
+def group_ids(group, on=None, shown=()):
     in_group = ProductCategory.objects.filter(
         product=OuterRef("pk"), category__path__startswith=group.path
     )
     certified = promotable(on).filter(ocop_stars__isnull=False).filter(Exists(in_group))
-    return _ids(best_rated(certified), PER_GROUP_LIMIT)
+    return _ids(best_rated(certified), PER_GROUP_LIMIT, shown)
 
 
-def newly_certified_ids(on=None):
+def newly_certified_ids(on=None, shown=()):
     """Products whose newest certificate in force is the most recent decision."""
     on = on or timezone.localdate()
     newest = (
@@ -118,7 +130,7 @@ def newly_certified_ids(on=None):
         .annotate(newest_decision=Subquery(newest))
         .order_by("-newest_decision", "-pk")
     )
-    return _ids(queryset, NEW_LIMIT)
+    return _ids(queryset, NEW_LIMIT, shown)
 
 
 def products_for_cards(ids, on=None, promotable_only=False):
@@ -138,31 +150,34 @@ def products_for_cards(ids, on=None, promotable_only=False):
 
 
 def home_promotions(page, on=None):
-    """Everything the home page promotes: pinned, national 5★, each group, new."""
-    groups = product_groups()
-    picked = {
-        "pinned": pinned_ids(page, on),
-        "national": national_ids(on),
-        "new": newly_certified_ids(on),
-    }
-    per_group = [(group, group_ids(group, on)) for group in groups]
-    every_id = [pk for ids in picked.values() for pk in ids]
-    every_id += [pk for _group, ids in per_group for pk in ids]
-    products = products_for_cards(every_id, on)
+    """Everything the home page promotes, each product once: pinned, national 5★, newly
+    certified, the best of each group. One query per list, whatever the catalogue."""
+    shown = []
+
+    def take(ids):
+        shown.extend(ids)
+        return ids
+
+    pinned = take(pinned_ids(page, on))
+    national = take(national_ids(on, shown))
+    new = take(newly_certified_ids(on, shown))
+    per_group = [(group, take(group_ids(group, on, shown))) for group in product_groups()]
+    products = products_for_cards(shown, on)
 
     def pick(ids):
         return [products[pk] for pk in ids if pk in products]
 
     return HomePromotions(
-        pinned=pick(picked["pinned"]),
-        national=pick(picked["national"]),
+        pinned=pick(pinned),
+        national=pick(national),
         groups=[GroupShelf(group, pick(ids)) for group, ids in per_group],
-        newly_certified=pick(picked["new"]),
+        newly_certified=pick(new),
     )
 
 
 def featured_villages(limit=VILLAGE_LIMIT):
-    """Live village pages for the home page strip, their images' thumbnails prefetched."""
+    """Live village pages for the home page strip, their images' thumbnails and their
+    experiences prefetched (``cms/partials/village_experiences.html`` lists them)."""
     from wagtail.images import get_image_model
 
     from villages.models import VillagePage
@@ -171,6 +186,21 @@ def featured_villages(limit=VILLAGE_LIMIT):
     return list(
         VillagePage.objects.live()
         .public()
-        .prefetch_related(Prefetch("image", queryset=images))
+        .prefetch_related(Prefetch("image", queryset=images), "experiences__product")
         .order_by("path")[:limit]
+    )
+
+
+def latest_news(limit=NEWS_LIMIT):
+    """The newest live articles for the home page, their card thumbnails prefetched."""
+    from wagtail.images import get_image_model
+
+    from .news import CARD_THUMBNAIL, NewsPage
+
+    images = get_image_model().objects.prefetch_renditions(CARD_THUMBNAIL)
+    return list(
+        NewsPage.objects.live()
+        .public()
+        .prefetch_related(Prefetch("image", queryset=images))
+        .order_by("-date", "-pk")[:limit]
     )

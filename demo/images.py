@@ -1,8 +1,10 @@
-"""Pictures for the sample data, drawn locally with Pillow (nothing is downloaded).
+"""Pictures for the sample data, drawn locally (nothing is downloaded).
 
-A product gets a coloured card in its group's colours with a simple motif, its initials
-and its name; a village gets a landscape scene. Drawing depends only on the inputs, and
-every card is labelled "Ảnh minh họa" so nobody takes it for a photograph of the product.
+A product gets an illustration of what it is (``demo.illustrations``: rice paper, honey,
+fruit, tea …, varied by its key); a producer gets one of its main product, varied by the
+producer's key; a village gets a landscape scene in colours of its own. Drawing depends
+only on the inputs, and every product picture is labelled "Ảnh minh họa" so nobody takes
+it for a photograph of the product.
 """
 
 import io
@@ -18,7 +20,10 @@ from PIL import Image, ImageDraw, ImageFont
 PRODUCT_SIZE = (800, 800)
 # Part of every product picture's file name: thumbnails are cached by file name, so a
 # change of drawing must come with a new name.
-CARD_STYLE = 2
+CARD_STYLE = 3
+# The same for producers' and villages' pictures (Wagtail images), redrawn in place.
+PRODUCER_STYLE = 2
+SCENE_STYLE = 2
 SCENE_SIZE = (1200, 800)
 HERO_SIZE = (1600, 900)
 
@@ -30,15 +35,6 @@ FONT_CANDIDATES = (
     "/Library/Fonts/Arial Unicode.ttf",
 )
 
-# (background, accent, light) per OCOP group: warm for food, river blue for tourism.
-PALETTES = {
-    "1": ("#c8622a", "#f2a65a", "#fde8d0"),
-    "2": ("#17756f", "#4fb3a9", "#d8f1ed"),
-    "3": ("#3f7a34", "#88bd5a", "#e4f2d6"),
-    "4": ("#86592f", "#c9965f", "#f3e4d0"),
-    "5": ("#b0492f", "#f0c419", "#fcefc4"),
-    "6": ("#245f94", "#5aa4d6", "#dcecf8"),
-}
 SAMPLE_LABEL = "Ảnh minh họa"
 
 
@@ -58,11 +54,6 @@ def _ascii(text):
         return text
     text = text.replace("đ", "d").replace("Đ", "D")
     return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
-
-
-def initials(title, count=2):
-    words = [w for w in title.split() if w[:1].isalpha()]
-    return "".join(w[0] for w in words[:count]).upper()
 
 
 def _rng(key):
@@ -97,79 +88,6 @@ def _label(draw, xy, text, fill, ink):
     draw.text((x + 16, y + 21), text, font=font, fill=ink, anchor="lm")
 
 
-# Motifs: one per group, drawn on a transparent layer in the accent and light colours.
-
-
-def _fruit(draw, rng, accent, light):
-    for _ in range(10):
-        x, y, r = rng.randint(60, 740), rng.randint(60, 740), rng.randint(40, 90)
-        draw.ellipse([x - r, y - r, x + r, y + r], fill=_rgb(accent, 110))
-        draw.ellipse([x - r // 3, y - r // 2, x, y - r // 5], fill=_rgb(light, 120))
-
-
-def _bottle(draw, rng, accent, light):
-    for i in range(3):
-        x = 150 + i * 250 + rng.randint(-30, 30)
-        h, base = rng.randint(360, 460), 720
-        draw.rounded_rectangle([x - 70, base - h, x + 70, base], radius=36, fill=_rgb(accent, 110))
-        draw.rectangle([x - 24, base - h - 80, x + 24, base - h + 10], fill=_rgb(accent, 110))
-        draw.rectangle(
-            [x - 50, base - h // 2 - 45, x + 50, base - h // 2 + 45], fill=_rgb(light, 130)
-        )
-
-
-def _leaves(draw, rng, accent, light):
-    for _ in range(12):
-        cx, cy = rng.randint(60, 740), rng.randint(50, 750)
-        angle, length, width = rng.uniform(0, math.pi), rng.randint(90, 160), rng.randint(30, 50)
-        dx, dy = math.cos(angle), math.sin(angle)
-        px, py = -dy, dx
-        tip1 = (cx + dx * length, cy + dy * length)
-        tip2 = (cx - dx * length, cy - dy * length)
-        side1 = (cx + px * width, cy + py * width)
-        side2 = (cx - px * width, cy - py * width)
-        draw.polygon([tip1, side1, tip2, side2], fill=_rgb(accent, 110))
-        draw.line([tip1, tip2], fill=_rgb(light, 140), width=4)
-
-
-def _weave(draw, rng, accent, light):
-    step = rng.choice((70, 80, 90))
-    for i in range(-800, 1600, step):
-        draw.line([(i, 0), (i + 800, 800)], fill=_rgb(accent, 120), width=step // 3)
-        draw.line([(i + 800, 0), (i, 800)], fill=_rgb(light, 70), width=step // 4)
-
-
-def _flowers(draw, rng, accent, light):
-    for _ in range(7):
-        cx, cy, r = rng.randint(90, 710), rng.randint(80, 720), rng.randint(45, 80)
-        for k in range(5):  # five petals, like the mai vàng of Tết
-            a = 2 * math.pi * k / 5 + rng.uniform(0, 0.3)
-            px, py = cx + math.cos(a) * r * 0.8, cy + math.sin(a) * r * 0.8
-            draw.ellipse(
-                [px - r * 0.55, py - r * 0.55, px + r * 0.55, py + r * 0.55], fill=_rgb(accent, 170)
-            )
-        draw.ellipse(
-            [cx - r * 0.3, cy - r * 0.3, cx + r * 0.3, cy + r * 0.3], fill=_rgb(light, 220)
-        )
-
-
-def _river(draw, rng, accent, light):
-    sun = rng.randint(480, 680)
-    draw.ellipse([sun - 80, 90, sun + 80, 250], fill=_rgb(light, 170))
-    for row in range(7):
-        y = 480 + row * 45
-        points = [(x, y + 12 * math.sin(x / 45 + row)) for x in range(0, 801, 10)]
-        draw.line(points, fill=_rgb(light if row % 2 else accent, 150), width=8)
-    bx = rng.randint(120, 420)
-    draw.polygon(
-        [(bx, 640), (bx + 260, 640), (bx + 215, 690), (bx + 45, 690)], fill=_rgb("#3b2a1a", 200)
-    )
-    draw.line([(bx + 130, 640), (bx + 130, 510)], fill=_rgb("#3b2a1a", 200), width=7)
-
-
-MOTIFS = {"1": _fruit, "2": _bottle, "3": _leaves, "4": _weave, "5": _flowers, "6": _river}
-
-
 def _jpeg(image):
     buffer = io.BytesIO()
     image.convert("RGB").save(buffer, "JPEG", quality=86, optimize=True)
@@ -177,32 +95,43 @@ def _jpeg(image):
 
 
 def product_card(key, title, group):
-    """A 800×800 JPEG card for a product of an OCOP group ("1" … "6")."""
-    background, accent, light = PALETTES[group]
-    rng = _rng(key)
-    image = _gradient(PRODUCT_SIZE, background, accent)
-    layer = Image.new("RGBA", PRODUCT_SIZE, (0, 0, 0, 0))
-    MOTIFS[group](ImageDraw.Draw(layer), rng, accent, light)
-    image = Image.alpha_composite(image, layer)
-    draw = ImageDraw.Draw(image)
+    """A 800×800 JPEG illustration of a product of an OCOP group ("1" … "6")."""
+    from .illustrations import draw
 
-    cx, cy, r = 400, 400, 160
-    draw.ellipse([cx - r - 10, cy - r - 10, cx + r + 10, cy + r + 10], fill=_rgb(accent))
-    draw.ellipse([cx - r, cy - r, cx + r, cy + r], fill=_rgb(light))
-    draw.text(
-        (cx, cy), _ascii(initials(title)), font=_font(140), fill=_rgb(background), anchor="mm"
-    )
-
+    image = draw(key, title, group).image(PRODUCT_SIZE).convert("RGBA")
     # Bottom right: shop cards put their star badge at the top left.
-    _label(draw, (560, 726), SAMPLE_LABEL, _rgb("#ffffff", 230), _rgb(background))
+    _label(ImageDraw.Draw(image), (560, 726), SAMPLE_LABEL, _rgb("#ffffff", 230), _rgb("#3b2a1a"))
     return _jpeg(image)
+
+
+def producer_picture(key, title, group):
+    """A 1200×800 JPEG for a producer's page: its main product, drawn for the producer."""
+    from .illustrations import draw
+
+    art = draw(f"co-so-{key}", title, group).image((800, 800))
+    image = Image.new("RGB", SCENE_SIZE, art.getpixel((4, 4)))
+    image.paste(art, ((SCENE_SIZE[0] - 800) // 2, 0))
+    _label(
+        ImageDraw.Draw(image, "RGBA"), (36, 36), SAMPLE_LABEL, _rgb("#ffffff", 230), _rgb("#3b2a1a")
+    )
+    return _jpeg(image)
+
+
+# Skies of the village scenes: (top, bottom), one per village by its key.
+SKIES = (
+    ("#f7c873", "#f4e3c1"),
+    ("#f3a683", "#f7e1c9"),
+    ("#9fd0ef", "#e4f1f8"),
+    ("#f6d6a8", "#fbefd9"),
+    ("#c7b8e6", "#f3e6ef"),
+)
 
 
 def _scene(size, key, motif):
     rng = _rng(key)
     width, height = size
     horizon = int(height * 0.58)
-    image = _gradient(size, "#f7c873", "#f4e3c1")
+    image = _gradient(size, *rng.choice(SKIES))
     draw = ImageDraw.Draw(image, "RGBA")
     sun_x = rng.randint(width // 2, width - 200)
     draw.ellipse([sun_x - 90, horizon - 250, sun_x + 90, horizon - 70], fill=_rgb("#fff4d6", 230))

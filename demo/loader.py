@@ -200,11 +200,19 @@ class DemoLoader:
 
     def product_image(self, product, spec):
         code = KEY_PREFIX + spec.key
-        if ProductImage.objects.filter(code=code).exists():
-            return
         path = f"{PRODUCT_IMAGE_DIR}/{spec.key}-{images.CARD_STYLE}.jpg"
+        existing = ProductImage.objects.filter(code=code).first()
+        if existing and existing.original.name == path:
+            return
         group = spec.category.split(".")[0]
         self.ensure_file(path, lambda: images.product_card(spec.key, spec.title, group))
+        if existing:
+            # An earlier demo's drawing gets the new one; a picture someone uploaded stays.
+            if existing.original.name.startswith(f"{PRODUCT_IMAGE_DIR}/{spec.key}-"):
+                existing.original = path
+                existing.save(update_fields=["original"])
+                self.created["product images redrawn"] += 1
+            return
         ProductImage.objects.create(
             product=product, code=code, original=path, caption=spec.title, display_order=0
         )
@@ -275,14 +283,27 @@ class DemoLoader:
                 default_storage.delete(saved_as)
             self.created["files"] += 1
 
-    def wagtail_image(self, key, title, draw):
-        path = f"{WAGTAIL_IMAGE_DIR}/{key}.jpg"
+    def wagtail_image(self, key, title, draw, style=None):
+        """The Wagtail image drawn for ``key``. With a ``style``, an image of an earlier
+        style is redrawn in place, so the pages that show it show the new drawing."""
+        path = f"{WAGTAIL_IMAGE_DIR}/{key}" + (f"-{style}.jpg" if style else ".jpg")
         image = WagtailImage.objects.filter(file=path).first()
         if image:
             return image
         self.ensure_file(path, draw)
         with default_storage.open(path) as f:
             width, height = PILImage.open(f).size
+        older = [f"{WAGTAIL_IMAGE_DIR}/{key}.jpg"]
+        older += [f"{WAGTAIL_IMAGE_DIR}/{key}-{n}.jpg" for n in range(1, style or 0)]
+        image = WagtailImage.objects.filter(file__in=older).first() if style else None
+        if image:
+            image.renditions.all().delete()
+            image.file, image.width, image.height = path, width, height
+            image.file_hash = ""
+            image._set_image_file_metadata()
+            image.save()
+            self.created["cms images redrawn"] += 1
+            return image
         image = WagtailImage(title=title, file=path, width=width, height=height)
         image._set_image_file_metadata()
         image.save()
@@ -356,6 +377,12 @@ class DemoLoader:
         return index
 
     def village(self, index, spec):
+        image = self.wagtail_image(
+            spec.slug,
+            spec.title,
+            lambda: images.village_scene(spec.slug, spec.motif),
+            images.SCENE_STYLE,
+        )
         if VillagePage.objects.child_of(index).filter(slug=spec.slug).exists():
             return
         page = VillagePage(
@@ -369,9 +396,7 @@ class DemoLoader:
             longitude=Decimal(spec.lng),
             opening_hours=spec.opening_hours,
             ocop_product=self.products[spec.ocop_product] if spec.ocop_product else None,
-            image=self.wagtail_image(
-                spec.slug, spec.title, lambda: images.village_scene(spec.slug, spec.motif)
-            ),
+            image=image,
         )
         page.experiences = [
             VillageExperience(product=self.products[e.key], sort_order=i)

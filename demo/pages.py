@@ -18,7 +18,7 @@ from profiles.models import (
     ProductProfilePage,
 )
 
-from . import data, images, stories
+from . import data, images, producer_summaries, stories
 
 
 class StoryPages:
@@ -61,9 +61,13 @@ class StoryPages:
 
     def producer_image(self, spec):
         if spec.key not in self.producer_images:
-            motif = stories.KIND_MOTIF.get(spec.kind, "river")
+            main = next(p for p in data.all_products() if p.producer == spec.key)
+            group = main.category.split(".")[0]
             self.producer_images[spec.key] = self.loader.wagtail_image(
-                f"co-so-{spec.key}", spec.name, lambda: images.village_scene(spec.key, motif)
+                f"co-so-{spec.key}",
+                spec.name,
+                lambda: images.producer_picture(spec.key, main.title, group),
+                images.PRODUCER_STYLE,
             )
         return self.producer_images[spec.key]
 
@@ -71,6 +75,7 @@ class StoryPages:
         return [v for v in data.VILLAGES if key in v.producers]
 
     def producer_page(self, index, spec):
+        image = self.producer_image(spec)  # (re)drawn for databases of an earlier demo too
         if ProducerPage.objects.child_of(index).filter(slug=spec.key).exists():
             return
         commune = spec.commune
@@ -80,10 +85,11 @@ class StoryPages:
         if story:
             summary, paragraphs = story.summary, story.paragraphs
         else:
-            summary = f"{kind} ở {commune}, TP Cần Thơ."
+            summary = producer_summaries.SUMMARIES[spec.key]
             paragraphs = (
-                f"{spec.name} là {str(kind).lower()} ở {commune}. Cơ sở làm ra "
-                + ", ".join(p.title for p in products[:3])
+                summary,
+                f"{spec.name} là {str(kind).lower()} ở {commune}. Sản phẩm: "
+                + ", ".join(p.title for p in products[:4])
                 + ".",
             )
         villages = self.villages_of(spec.key)
@@ -100,7 +106,7 @@ class StoryPages:
             slug=spec.key,
             partner=self.loader.partners[spec.key],
             summary=summary,
-            image=self.producer_image(spec),
+            image=image,
             body=body,
         )
         self.publish(index, page, self.owners.get(spec.key))

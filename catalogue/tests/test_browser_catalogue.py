@@ -39,7 +39,7 @@ def test_phone_filter_to_five_star_food_then_read_the_certificate(phone_page):
     expect(panel).to_be_visible()
     expect(panel).to_contain_text("Sản phẩm OCOP quốc gia 5 sao")
     expect(panel.locator("[data-decision-number]")).to_contain_text(certificate.decision_number)
-    expect(page.locator(".product-producer")).to_contain_text("HTX Mỹ Khánh · Phường Ninh Kiều")
+    expect(page.locator("[data-producer]")).to_contain_text("HTX Mỹ Khánh · Phường Ninh Kiều")
 
 
 def test_typing_without_diacritics_suggests_the_product(desktop_page):

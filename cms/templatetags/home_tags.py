@@ -25,3 +25,9 @@ def village_index():
     from villages.models import VillageIndexPage
 
     return VillageIndexPage.objects.live().first()
+
+
+@register.simple_tag
+def latest_news():
+    """``{% latest_news as articles %}``: the newest live programme news."""
+    return promotions.latest_news()

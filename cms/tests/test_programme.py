@@ -3,8 +3,12 @@
 import datetime as dt
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from cms.models import HomePage, ProgrammePage
 from cms.programme import ensure_programme_page, programme_progress
@@ -93,25 +97,100 @@ def test_live_counts_equal_the_catalogue(catalogue):
         ("5", 0),
         ("6", 0),
     ]
-    assert [(bar.key, bar.count, bar.percent) for bar in progress.by_stars] == [
-        ("3", 2, 100),
-        ("4", 2, 100),
-        ("5", 2, 100),
-    ]
-    assert [(i.target, i.actual, i.percent, i.reached) for i in progress.targets_2020] == [
-        (20, 6, 30, False),
-        (20, 3, 15, False),
-        (3, 3, 100, True),
-    ]
-    assert [(i.target, i.actual, i.percent) for i in progress.targets_2030] == [
-        (40, 6, 15),
-        (5, 2, 40),
-        (5, 3, 60),
-        (1, 1, 100),
-    ]
+    this_year = progress.by_year[-1]
+    assert (this_year.year, this_year.counted_on) == (
+        timezone.localdate().year,
+        timezone.localdate(),
+    )
+    assert this_year.counts == {3: 2, 4: 2, 5: 2}
 
 
-def test_page_shows_targets_beside_counts_and_text_bars(client, catalogue):
+@pytest.fixture
+def history(catalogue):
+    """Certificates of 2017–2021 whose dates alone say what was in force at each year end.
+
+    31/12/2019: 3★ (2017, expires 1/1/2020) and 4★ (2019) → 2 products.
+    31/12/2020: 4★ (2019, HTX), 3★ (2020, enterprise), 5★ (decided 31/12/2020, household);
+    not the 3★ that expired on 1/1/2020, nor the 4★ revoked in November 2020, nor the
+    4★ of January 2021 → 3 products, one 5★, two economic organisations.
+    31/12/2021: the three of 2020 and the one of January 2021 → 4 products."""
+    group = catalogue
+    htx = producer("HTX 2019", "htx")
+    enterprise = producer("Công ty 2020", "dn")
+    household = producer("Hộ 2020", "hkd")
+    for title, code, stars, issued, partner, extra in [
+        ("Bánh 2017", "1.3", 3, dt.date(2017, 1, 1), htx, {}),
+        ("Mật ong 2019", "1.2", 4, dt.date(2019, 6, 1), htx, {}),
+        ("Trà 2020", "2.2", 3, dt.date(2020, 3, 1), enterprise, {}),
+        ("Gạo 5 sao 2020", "1.2", 5, dt.date(2020, 12, 31), household, {}),
+        (
+            "Rượu thu hồi 2020",
+            "2.1",
+            4,
+            dt.date(2020, 2, 1),
+            enterprise,
+            {"revoked_on": dt.date(2020, 11, 1), "revocation_reason": "Vi phạm"},
+        ),
+        ("Nón 2021", "4", 4, dt.date(2021, 1, 5), enterprise, {}),
+    ]:
+        certify(make_product(title, group[code], partner=partner), stars, issued=issued, **extra)
+    return group
+
+
+def indicators(deadline):
+    return [(i.measure, i.target, i.actual, i.percent, i.reached) for i in deadline.indicators]
+
+
+def test_each_target_is_set_beside_the_count_on_its_own_deadline(history):
+    page = ensure_programme_page()
+    village_2020 = page.targets.get(deadline_year=2020, measure="tourism_villages")
+
+    by_2020, by_2030 = programme_progress(page).deadlines
+
+    assert (by_2020.year, by_2020.counted_on, by_2020.is_past) == (
+        2020,
+        dt.date(2020, 12, 31),
+        True,
+    )
+    # Village pages carry no dates: a past year's villages count only when reported.
+    assert indicators(by_2020) == [
+        ("products", 20, 3, 15, False),
+        ("organisations", 20, 2, 10, False),
+        ("tourism_villages", 3, None, 0, False),
+    ]
+    assert (by_2030.counted_on, by_2030.is_past) == (timezone.localdate(), False)
+    assert indicators(by_2030) == [
+        ("products", 40, 6, 15, False),
+        ("five_star", 5, 2, 40, False),
+        ("cultural_villages", 1, 1, 100, True),
+        ("tourism_villages", 5, 3, 60, False),
+    ]
+
+    village_2020.reported = 3
+    village_2020.save()
+    by_2020 = programme_progress(page).deadlines[0]
+    assert indicators(by_2020)[2] == ("tourism_villages", 3, 3, 100, True)
+
+
+def test_chart_counts_certified_products_at_each_year_end_by_stars(history):
+    progress = programme_progress(ensure_programme_page())
+
+    columns = {column.year: column for column in progress.by_year}
+    assert list(columns)[0] == 2019
+    assert list(columns)[-1] == timezone.localdate().year
+    assert columns[2019].counts == {3: 1, 4: 1, 5: 0}
+    assert columns[2020].counts == {3: 1, 4: 1, 5: 1}
+    assert columns[2021].counts == {3: 1, 4: 2, 5: 1}
+    assert [(s, n, share) for s, n, share in columns[2020].segments()] == [
+        (3, 1, 33),
+        (4, 1, 33),
+        (5, 1, 33),
+    ]
+    tallest = max(column.total for column in columns.values())
+    assert columns[2021].percent == round(4 * 100 / tallest)
+
+
+def test_page_shows_targets_beside_counts_and_text_bars(client, history):
     ensure_programme_page()
 
     response = client.get("/chuong-trinh-ocop/")
@@ -119,19 +198,27 @@ def test_page_shows_targets_beside_counts_and_text_bars(client, catalogue):
     html = response.content.decode()
     assert response.status_code == 200
     assert html.count("<h1") == 1
-    assert "<strong>6</strong> / 40" in html
-    assert "<strong>2</strong> / 5" in html
-    assert "<strong>1</strong> / 1" in html
+    past = html[html.index('data-deadline="2020"') : html.index('data-deadline="2030"')]
+    assert "Đã đến hạn: số liệu ngày 31/12/2020" in past
+    assert "<strong>3</strong> / 20" in past
+    assert "không đạt, được 15%" in past
+    assert "chưa có số liệu của năm này" in past
+    ahead = html[html.index('data-deadline="2030"') :]
+    assert "<strong>6</strong> / 40" in ahead
+    assert "<strong>2</strong> / 5" in ahead
+    assert "<strong>1</strong> / 1" in ahead
     assert "khoảng 400 tỷ đồng" in html
     assert "Thực phẩm" in html
-    assert html.count('class="bar__fill" style="width: 100%"') == 4  # food; 3★, 4★ and 5★
-    assert "4 sản phẩm" in html
+    # The chart's table says in words what the bars draw.
+    assert '<tr data-year="2020"><th scope="row">2020</th><td>1</td><td>1</td><td>1</td>' in html
     assert "<script" not in html.split('<main id="main"')[1].split("</main>")[0]
 
 
 def test_targets_are_the_officers_data(client, catalogue):
     page = ensure_programme_page()
-    page.target_2030_five_star = 8
+    target = page.targets.get(deadline_year=2030, measure="five_star")
+    target.number = 8
+    target.save()
     page.budget_state = 120
     page.save_revision().publish()
 
@@ -139,6 +226,39 @@ def test_targets_are_the_officers_data(client, catalogue):
 
     assert "<strong>2</strong> / 8" in html
     assert "khoảng 420 tỷ đồng" in html
+
+
+class ProgrammeTargetsInAdminTests(WagtailPageTestCase):
+    def test_officers_create_the_page_with_targets_of_their_own_years(self):
+        home = make_home()
+        officer = get_user_model().objects.create_superuser("officer", "officer@example.com", "x")
+        self.client.force_login(officer)
+
+        self.assertCanCreate(
+            home,
+            ProgrammePage,
+            nested_form_data(
+                {
+                    "title": "Chương trình OCOP",
+                    "slug": "chuong-trinh",
+                    "plan_name": "Kế hoạch 2026–2030",
+                    "budget_state": 10,
+                    "budget_mobilised": 20,
+                    "targets": inline_formset(
+                        [
+                            {"deadline_year": 2027, "measure": "products", "number": 55},
+                            {"deadline_year": 2030, "measure": "five_star", "number": 9},
+                        ]
+                    ),
+                }
+            ),
+        )
+
+        page = ProgrammePage.objects.get(slug="chuong-trinh")
+        assert [(t.deadline_year, t.measure, t.number) for t in page.targets.all()] == [
+            (2027, "products", 55),
+            (2030, "five_star", 9),
+        ]
 
 
 def test_page_in_english(client, catalogue):
@@ -159,15 +279,35 @@ def test_ensure_programme_page_is_idempotent(home):
     assert first.live and first.get_parent().specific == home
     with translation.override("vi"):
         assert first.url == "/chuong-trinh-ocop/"
-    # The plan's own figures are the defaults.
-    assert (first.target_2020_products, first.target_2030_five_star, first.budget_total) == (
-        20,
-        5,
-        400,
-    )
+    # The plan's own targets, each with its deadline, and its budget.
+    assert [(t.deadline_year, t.measure, t.number) for t in first.targets.all()] == [
+        (2020, "products", 20),
+        (2020, "organisations", 20),
+        (2020, "tourism_villages", 3),
+        (2030, "products", 40),
+        (2030, "five_star", 5),
+        (2030, "cultural_villages", 1),
+        (2030, "tourism_villages", 5),
+    ]
+    assert first.budget_total == 400
 
 
 @pytest.mark.django_db
 def test_ensure_programme_page_waits_for_a_home_page():
     assert ensure_programme_page() is None
     assert ProgrammePage.objects.count() == 0
+
+
+def test_programme_page_queries_do_not_grow_with_the_catalogue(
+    client, history, django_assert_num_queries
+):
+    ensure_programme_page()
+    client.get("/chuong-trinh-ocop/")
+    with CaptureQueriesContext(connection) as small:
+        client.get("/chuong-trinh-ocop/")
+
+    for n in range(8):
+        make_product(f"Thêm {n}", history["1.3"], stars=3 + n % 3)
+
+    with django_assert_num_queries(len(small.captured_queries)):
+        client.get("/chuong-trinh-ocop/")

@@ -1,6 +1,7 @@
 """What the home page promotes, read live from the catalogue, at a fixed query cost."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.utils import timezone
@@ -65,17 +66,21 @@ def test_each_group_shows_its_best_rated_certified_products_stars_then_best_sell
     make_product("Bánh chưa xếp hạng", group["1.3"])
     make_product("Trà 3 sao", group["2.2"], stars=3)
     ProductRecord.objects.create(product=best_seller, num_purchases=40)
+    # Four newer certificates fill the "newly certified" shelf, picked before the groups.
+    for n in range(4):
+        certify(make_product(f"Cây cảnh {n}", group["5"]), 3, issued=timezone.localdate())
 
     picked = promotions.home_promotions(home)
 
     shelves = {shelf.group.code: titles(shelf.products) for shelf in picked.groups}
     assert list(shelves) == ["1", "2", "3", "4", "5", "6"]
-    # Up to four per group: the 3★ product of five certified ones in food is left out.
+    # The 5★ product is on the national shelf already, so food shows the next four.
+    assert titles(picked.national) == ["Mắm 5 sao"]
     assert shelves["1"] == [
-        "Mắm 5 sao",
         "Khô cá 4 sao bán chạy",
         "Kẹo dừa 4 sao",
         "Lạp xưởng 4 sao",
+        "Bánh tráng 3 sao",
     ]
     assert shelves["2"] == ["Trà 3 sao"]
     assert shelves["3"] == shelves["4"] == shelves["5"] == shelves["6"] == []
@@ -116,6 +121,61 @@ def test_a_product_drops_out_of_every_list_when_its_certificate_expires(home, gr
     assert later.is_empty
 
 
+def test_each_product_is_shown_once_across_the_sections(home, group):
+    """Given a pinned 5★ product, two more 5★ ones and six 3–4★ ones certified on
+    different days, each lands in the first section that wants it and in no later one."""
+    today = timezone.localdate()
+    pinned = make_product("Gạo ST25 ghim", group["1.2"], stars=5)
+    HomePinnedProduct.objects.create(page=home, product=pinned, sort_order=0)
+    make_product("Bánh pía 5 sao", group["1.3"], stars=5)
+    make_product("Mật ong 5 sao", group["1.2"], stars=5)
+    for days, title, code, stars in [
+        (1, "Trà mới", "2.2", 4),
+        (100, "Khô cá", "1.4", 4),
+        (200, "Rượu", "2.1", 3),
+        (300, "Nón lá", "4", 4),
+        (400, "Bánh in", "1.3", 3),
+        (500, "Nấm linh chi", "3.1", 4),
+    ]:
+        certify(make_product(title, group[code]), stars, issued=today - dt.timedelta(days=days))
+
+    picked = promotions.home_promotions(home)
+
+    assert titles(picked.pinned) == ["Gạo ST25 ghim"]
+    assert sorted(titles(picked.national)) == ["Bánh pía 5 sao", "Mật ong 5 sao"]
+    assert titles(picked.newly_certified) == ["Trà mới", "Khô cá", "Rượu", "Nón lá"]
+    shelves = {shelf.group.code: titles(shelf.products) for shelf in picked.groups}
+    assert shelves == {"1": ["Bánh in"], "2": [], "3": ["Nấm linh chi"], "4": [], "5": [], "6": []}
+    every = titles(picked.pinned + picked.national + picked.newly_certified)
+    every += [t for shelf in picked.groups for t in titles(shelf.products)]
+    assert len(every) == len(set(every)) == 9
+
+
+def test_home_page_shows_each_product_card_once(client, home, group):
+    build_catalogue(group, 36)
+
+    html = client.get("/").content.decode()
+
+    # 12 of the 36 are 5★: four on the national shelf, then four new, then four per group.
+    links = re.findall(r'class="product-card__title"><a href="([^"]+)"', html)
+    assert len(links) == 4 + 4 + 6 * 4
+    assert len(set(links)) == len(links)
+
+
+def test_home_cards_carry_the_short_badge_that_fits_any_card(client, home, group):
+    product = make_product("Bánh pía 5 sao", group["1.3"], stars=5)
+
+    html = client.get("/").content.decode()
+
+    card = html[html.index('class="product-card"') :]
+    card = card[: card.index("</article>")]
+    assert 'class="ocop-badge ocop-badge--5 ocop-badge--card"' in card
+    assert '<span class="ocop-badge__label" aria-hidden="true">OCOP 5 sao</span>' in card
+    # The full label is read out, never drawn (it is what used to be cut off).
+    assert '<span class="sr-only">Sản phẩm OCOP quốc gia 5 sao</span>' in card
+    assert product.get_absolute_url() in card
+
+
 def build_catalogue(group, count, start=0):
     """``count`` certified products spread over the six groups and three star levels."""
     leaves = ["1.3", "2.2", "3.1", "4", "5", "6"]
@@ -135,7 +195,10 @@ def test_home_page_query_count_does_not_grow_with_the_catalogue(
     with django_assert_num_queries(QUERIES_FOR_HOME) as small:
         response = client.get("/")
     assert response.status_code == 200
-    assert response.content.decode().count('class="product-card"') == 1 + 4 + 6 * 4 + 4
+    html = response.content.decode()
+    assert html.count('class="product-card"') == 1 + 4 + 6 * 4 + 4
+    links = re.findall(r'class="product-card__title"><a href="([^"]+)"', html)
+    assert len(set(links)) == len(links)
 
     build_catalogue(group, 72, start=36)
     client.get("/")
@@ -146,5 +209,5 @@ def test_home_page_query_count_does_not_grow_with_the_catalogue(
 
 # Site and page routing (4), the six groups (1), the picks: pinned, national, new and one
 # per group (9), the products shown with their prefetches (7), the village strip and its
-# index (3), the site settings read by the header and footer (1).
-QUERIES_FOR_HOME = 25
+# index (3), the news (2), the site settings read by the header and footer (1).
+QUERIES_FOR_HOME = 27
