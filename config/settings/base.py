@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "cms",
     "profiles",
     "villages",
+    "experiences",
     "seller",
     "audit",
     "uploads",
