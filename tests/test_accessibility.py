@@ -110,9 +110,7 @@ def sign_in(page, live_server, email):
     client = Client()
     client.force_login(get_user_model().objects.get(email=email))
     cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies(
-        [{"name": cookie.key, "value": cookie.value, "url": live_server.url}]
-    )
+    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
 
 
 def shoot(page, name, size):

@@ -77,3 +77,16 @@ def checkout_until_review(client, items, method="cod", email="lan@example.vn"):
     client.get(reverse("checkout:shipping-method"))
     response = choose_payment(client, method)
     assert response.status_code == 302, response.content[:300]
+
+
+def guest_basket_of(client, product, quantity):
+    """A guest's open basket holding ``product``, named by the basket cookie as Oscar does."""
+    from django.conf import settings
+    from django.core.signing import Signer
+    from oscar.core.loading import get_class
+
+    basket = get_model("basket", "Basket").objects.create()
+    basket.strategy = get_class("partner.strategy", "Selector")().strategy()
+    basket.add_product(product, quantity)
+    client.cookies[settings.OSCAR_BASKET_COOKIE_OPEN] = Signer().sign(basket.pk)
+    return basket
