@@ -59,6 +59,34 @@ def axe_violations(page):
     ]
 
 
+FOCUS_RING = """element => {
+    const style = getComputedStyle(element);
+    return [style.outlineStyle, parseFloat(style.outlineWidth), style.outlineColor];
+}"""
+
+
+def relative_luminance(rgb):
+    def channel(value):
+        value /= 255
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (channel(v) for v in rgb)
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def contrast_on_white(css_colour):
+    rgb = [int(v) for v in re.findall(r"\d+", css_colour)[:3]]
+    return 1.05 / (relative_luminance(rgb) + 0.05)
+
+
+def keyboard_focus_ring(page, selector):
+    """The outline ``selector`` shows when reached with the keyboard."""
+    page.locator(selector).first.focus()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")
+    return page.locator(selector).first.evaluate(FOCUS_RING)
+
+
 @pytest.fixture
 def demo_site(transactional_db):
     # live_server empties the database after each test, so the demo is loaded per test.
@@ -133,6 +161,13 @@ def test_main_pages_have_no_axe_violations(request, size, demo_site, live_server
         response = page.goto(path)
         assert response.status == 200, (name, path, response.status)
         found[name] = axe_violations(page)
+
+    # The focus ring shows on white with at least 3:1 (WCAG 1.4.11), the search box included
+    page.goto("/cua-hang/accounts/login/")
+    for selector in ("#site-search-q", "main a"):
+        style, width, colour = keyboard_focus_ring(page, selector)
+        assert style == "solid" and width >= 2, (selector, style, width)
+        assert contrast_on_white(colour) >= 3, (selector, colour)
 
     # A basket with goods of two producers, then each checkout step as a guest.
     for product in two_producers_goods():
