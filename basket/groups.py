@@ -75,6 +75,25 @@ def line_total(line):
     return line.line_price_incl_tax_incl_discounts or D("0")
 
 
+def _prime(lines):
+    """Load the producers and product classes of ``lines`` in two queries, not per line."""
+    from oscar.core.loading import get_model
+
+    Partner = get_model("partner", "Partner")
+    ProductClass = get_model("catalogue", "ProductClass")
+    partners = Partner.objects.in_bulk(
+        {line.stockrecord.partner_id for line in lines if line.stockrecord_id}
+    )
+    classes = ProductClass.objects.in_bulk(
+        {line.product.product_class_id for line in lines if line.product.product_class_id}
+    )
+    for line in lines:
+        if line.stockrecord_id:
+            line.stockrecord.partner = partners[line.stockrecord.partner_id]
+        if line.product.product_class_id:
+            line.product.product_class = classes[line.product.product_class_id]
+
+
 def producer_groups(lines, forms=None):
     """[ProducerGroup] of ``lines`` in the order their producers first appear.
 
@@ -82,9 +101,11 @@ def producer_groups(lines, forms=None):
     each goes with its line so a group's rows keep their quantity inputs.
     """
     groups = {}
-    pairs = [(form.instance, form) for form in forms] if forms is not None else []
-    if forms is None:
+    if forms is not None:
+        pairs = [(form.instance, form) for form in forms]
+    else:
         pairs = [(line, None) for line in lines]
+    _prime([line for line, _form in pairs])
     for line, form in pairs:
         partner = line.stockrecord.partner if line.stockrecord_id else None
         group = groups.setdefault(partner.pk if partner else None, ProducerGroup(partner))
