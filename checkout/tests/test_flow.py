@@ -13,6 +13,7 @@ from oscar.core.loading import get_model
 from oscar.test.factories import UserFactory
 
 from experiences.tests.factories import experience
+from payments.pending import pending_for
 
 from .factories import (
     add_to_basket,
@@ -138,12 +139,21 @@ def test_experience_contact_without_phone_is_refused(client):
     assert checkout.get("contact", {}) == {} and checkout.get("guest", {}) == {}
 
 
-def test_cash_order_refused_for_stock_says_what_happened_and_what_to_do(client):
-    # Given a cash order for 4 rice rolls at review, when only 2 are left
+def test_cash_order_refused_for_stock_says_what_happened_and_what_to_do(client, monkeypatch):
+    # Given a cash order for 4 rice rolls at review
     rice, _honey = two_producer_shop()
     checkout_until_review(client, [(rice, 4)], method="cod")
-    StockRecord.objects.filter(product=rice).update(num_in_stock=2)
 
+    # When another shopper takes all but 2 while this order is being placed (after the
+    # page's checks, before the stock is locked)
+    from checkout import views
+
+    def pending_then_sold(*args, **kwargs):
+        pending = pending_for(*args, **kwargs)
+        StockRecord.objects.filter(product=rice).update(num_in_stock=2)
+        return pending
+
+    monkeypatch.setattr(views, "pending_for", pending_then_sold)
     response = client.post(reverse("checkout:preview"), {"action": "place_order"})
 
     # Then no order, back to the basket, and no word about a charge that never was

@@ -4,6 +4,7 @@ failed 3-D Secure, cash; the pay button shows on the review without scrolling pa
 import re
 
 import pytest
+from playwright.sync_api import expect
 from oscar.core.loading import get_model
 
 from payments.models import PendingCheckout
@@ -107,9 +108,9 @@ def test_failed_three_d_secure_says_so(phone_page, stripe_settings):
     # localstripe's Stripe.js asks, as a bank's page would; the shopper fails the check
     phone_page.get_by_role("button", name="Fail authentication").click()
 
-    phone_page.wait_for_function("document.querySelector('#card-errors').textContent.length > 0")
-    message = phone_page.locator("#card-errors").inner_text()
-    assert message.startswith("Xác thực 3-D Secure không thành công")
+    errors = phone_page.locator("#card-errors")
+    expect(errors).to_contain_text("Xác thực 3-D Secure không thành công")
+    message = errors.inner_text()
     assert "Thẻ bị từ chối" not in message
     assert Order.objects.count() == 0
 
