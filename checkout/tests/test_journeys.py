@@ -4,8 +4,8 @@ failed 3-D Secure, cash; the pay button shows on the review without scrolling pa
 import re
 
 import pytest
-from playwright.sync_api import expect
 from oscar.core.loading import get_model
+from playwright.sync_api import expect
 
 from payments.models import PendingCheckout
 
