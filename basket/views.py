@@ -10,6 +10,8 @@ from oscar.apps.basket import views as oscar_views
 
 from catalogue.availability import drop_unsellable
 
+from .groups import producer_groups
+
 
 def tell_dropped(request, titles):
     for title in titles:
@@ -23,3 +25,9 @@ class BasketView(oscar_views.BasketView):
     def get(self, request, *args, **kwargs):
         tell_dropped(request, drop_unsellable(request.basket))
         return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["producer_groups"] = groups = producer_groups(None, forms=ctx["formset"].forms)
+        ctx["delivery_count"] = sum(1 for group in groups if group.ships)
+        return ctx

@@ -161,7 +161,7 @@ class CannotSell(Exception):
     def __init__(self, titles):
         self.titles = titles
         super().__init__(
-            _("Rất tiếc, %(titles)s không còn được bán. Bạn chưa bị trừ tiền.")
+            _("Rất tiếc, %(titles)s không còn được bán.")
             % {"titles": ", ".join(f"“{t}”" for t in titles)}
         )
 

@@ -46,8 +46,10 @@ class ShippingAddressForm(OscarShippingAddressForm):
         }
         widgets = {"notes": forms.Textarea(attrs={"rows": 2})}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, guest=False, **kwargs):
         super().__init__(*args, **kwargs)
+        if guest:
+            add_email_field(self)
         self.fields["first_name"].required = True
         self.fields["line1"].required = True
         self.fields["province_code"].choices = [("", _("Chọn tỉnh/thành phố"))] + [
@@ -69,6 +71,8 @@ class ShippingAddressForm(OscarShippingAddressForm):
         phone.widget.attrs["inputmode"] = "tel"
         self.fields["ward_code"].widget.attrs["data-ward-select"] = ""
         self.fields["province_code"].widget.attrs["data-province-select"] = ""
+        if guest:
+            self.order_fields(["first_name", "phone_number", "email"])
 
     def adjust_country_field(self):
         # Delivery is within Vietnam only: the country is fixed, never asked.
@@ -87,6 +91,45 @@ class ShippingAddressForm(OscarShippingAddressForm):
         if not self.errors:
             self.instance.state = places.province_name(self.instance.province_code)
             self.instance.line4 = places.ward_name(self.instance.ward_code)
+
+
+def add_email_field(form):
+    """A guest's email, asked with the address: no separate "who are you?" step."""
+    form.fields["email"] = forms.EmailField(
+        label=_("Email"),
+        max_length=254,
+        help_text=_("Để gửi xác nhận đơn hàng và theo dõi đơn. Không cần tạo tài khoản."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+
+class ContactForm(OscarShippingAddressForm):
+    """Who books when nothing is shipped (only experiences): a name and a phone number
+    for the producer to call, and an email for guests. Kept as the order's address
+    without a street, so the order carries the contact like any other."""
+
+    phone_number_fields = ShippingAddressForm.phone_number_fields
+
+    class Meta(OscarShippingAddressForm.Meta):
+        model = get_model("order", "ShippingAddress")
+        fields = ["first_name", "phone_number"]
+        labels = {"first_name": _("Họ tên")}
+
+    def __init__(self, *args, guest=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if guest:
+            add_email_field(self)
+        self.fields["first_name"].required = True
+        self.fields["first_name"].widget.attrs["autocomplete"] = "name"
+        phone = self.fields["phone_number"]
+        phone.required = True
+        phone.label = _("Số điện thoại")
+        phone.help_text = _("Số di động để cơ sở liên hệ về lịch trải nghiệm.")
+        phone.widget.attrs.update({"inputmode": "tel", "autocomplete": "tel"})
+
+    def adjust_country_field(self):
+        self.fields.pop("country", None)
+        self.instance.country = ensure_vietnam()
 
 
 class PaymentMethodForm(forms.Form):

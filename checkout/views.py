@@ -1,4 +1,8 @@
-"""The checkout: address → delivery → payment → review → done, short on a phone.
+"""The checkout: address → delivery and payment → review → done, short on a phone.
+
+Guests are not asked "who are you?": the address step takes their email with the phone
+number, and signing in stays a link. A basket of experiences only has nothing to deliver:
+its first step is the booker's contact (``IndexView``), then payment and review.
 
 Oscar's views drive the steps and keep the choices in the session; placing the order
 writes them to a ``payments.PendingCheckout`` on the server first and hands it to the
@@ -16,29 +20,90 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.views import generic
-from oscar.apps.checkout import views
+from oscar.apps.checkout import signals, views
 from oscar.core.loading import get_class, get_model
 
 import params
+from basket.groups import producer_groups
 from order.placement import whole_dong
 from payments import stripe_api
 from payments.models import PendingCheckout
 from payments.pending import SESSION_KEY, pending_for
 from payments.providers import Outcome, available_providers, get_provider
 
-from .forms import PaymentMethodForm
+from .forms import ContactForm, PaymentMethodForm
 
 UserAddress = get_model("address", "UserAddress")
 OrderNumberGenerator = get_class("order.utils", "OrderNumberGenerator")
 CheckoutSessionMixin = get_class("checkout.session", "CheckoutSessionMixin")
 FailedPreCondition = get_class("checkout.exceptions", "FailedPreCondition")
+PassedSkipCondition = get_class("checkout.exceptions", "PassedSkipCondition")
 
 
-class IndexView(views.IndexView):
-    pass
+class IndexView(CheckoutSessionMixin, generic.FormView):
+    """Where "Đặt hàng" leads: the address step, or for experiences only, the contact."""
+
+    template_name = "oscar/checkout/contact.html"
+    form_class = ContactForm
+    success_url = reverse_lazy("checkout:shipping-method")
+    pre_conditions = ["check_basket_is_not_empty", "check_basket_is_valid"]
+    checkout_step = "contact"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.basket.is_shipping_required():
+            return redirect("checkout:shipping-address")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["guest"] = not self.request.user.is_authenticated
+        contact = self.contact_fields()
+        kwargs["initial"] = {
+            "first_name": contact.get("first_name", ""),
+            "phone_number": contact.get("phone_number", ""),
+            "email": self.checkout_session.get_guest_email() or "",
+        }
+        return kwargs
+
+    def form_valid(self, form):
+        if "email" in form.cleaned_data:
+            self.checkout_session.set_guest_email(form.cleaned_data["email"])
+        self.save_contact(form.cleaned_data["first_name"], form.cleaned_data["phone_number"])
+        signals.start_checkout.send_robust(
+            sender=self, request=self.request, email=form.cleaned_data.get("email")
+        )
+        return super().form_valid(form)
 
 
 class ShippingAddressView(views.ShippingAddressView):
+    """The delivery address, with the guest's email beside the phone number."""
+
+    checkout_step = "address"
+    # The email is asked here for guests, so this step does not require it first.
+    pre_conditions = ["check_basket_is_not_empty", "check_basket_is_valid"]
+
+    def skip_unless_basket_requires_shipping(self, request):
+        if not request.basket.is_shipping_required():
+            raise PassedSkipCondition(url=reverse("checkout:index"))
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["guest"] = not self.request.user.is_authenticated
+        if kwargs["guest"]:
+            kwargs["initial"] = {
+                **(kwargs.get("initial") or {}),
+                "email": self.checkout_session.get_guest_email() or "",
+            }
+        return kwargs
+
+    def form_valid(self, form):
+        if "email" in form.cleaned_data:
+            self.checkout_session.set_guest_email(form.cleaned_data["email"])
+            signals.start_checkout.send_robust(
+                sender=self, request=self.request, email=form.cleaned_data["email"]
+            )
+        return super().form_valid(form)
+
     def post(self, request, *args, **kwargs):
         if request.user.is_authenticated and "address_id" in request.POST:
             # Only the shopper's own address book: another id is not found, never a 500.
@@ -64,6 +129,7 @@ class PaymentMethodView(CheckoutSessionMixin, generic.FormView):
     template_name = "oscar/checkout/payment_method.html"
     form_class = PaymentMethodForm
     success_url = reverse_lazy("checkout:preview")
+    checkout_step = "payment"
     pre_conditions = [
         "check_basket_is_not_empty",
         "check_basket_is_valid",
@@ -77,8 +143,12 @@ class PaymentMethodView(CheckoutSessionMixin, generic.FormView):
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
-        kwargs["providers"] = available_providers(whole_dong(self.order_total()))
-        kwargs["initial"] = {"method": self.checkout_session.payment_method()}
+        kwargs["providers"] = providers = available_providers(whole_dong(self.order_total()))
+        # The first method is chosen until the shopper picks another: one tap less.
+        chosen = self.checkout_session.payment_method() or (
+            providers[0].code if providers else None
+        )
+        kwargs["initial"] = {"method": chosen}
         return kwargs
 
     def get_context_data(self, **kwargs):
@@ -88,6 +158,7 @@ class PaymentMethodView(CheckoutSessionMixin, generic.FormView):
             total
         )
         ctx["card_min"], ctx["card_max"] = settings.STRIPE_MIN_VND, settings.STRIPE_MAX_VND
+        ctx["producer_groups"] = producer_groups(self.request.basket.all_lines())
         return ctx
 
     def form_valid(self, form):
@@ -100,6 +171,8 @@ class PaymentDetailsView(views.PaymentDetailsView):
 
     Card payments post from the same page to :class:`CardPaymentView` through Stripe.js.
     """
+
+    checkout_step = "review"
 
     def get_pre_conditions(self, request):
         return super().get_pre_conditions(request) + ["check_payment_method_is_chosen"]
@@ -131,6 +204,8 @@ class PaymentDetailsView(views.PaymentDetailsView):
         ctx["payment_provider"] = self.chosen_provider()
         ctx["stripe_publishable_key"] = settings.STRIPE_PUBLISHABLE_KEY
         ctx["stripe_js_url"] = settings.STRIPE_JS_URL
+        ctx["producer_groups"] = groups = producer_groups(self.request.basket.all_lines())
+        ctx["delivery_count"] = sum(1 for group in groups if group.ships)
         return ctx
 
     def handle_place_order_submission(self, request):
@@ -147,7 +222,10 @@ class PaymentDetailsView(views.PaymentDetailsView):
             return redirect(outcome.redirect_url) if outcome.redirect_url else done
         if outcome.redirect_url:
             return redirect(outcome.redirect_url)
-        messages.error(request, outcome.error or _("Không đặt được đơn hàng."))
+        # Nothing was taken (cash, transfer): say what happened and what to do next.
+        refusal = outcome.error or _("Không đặt được đơn hàng.")
+        next_step = _("Đơn hàng chưa được tạo. Hãy xem lại giỏ hàng rồi đặt hàng lại.")
+        messages.error(request, f"{refusal} {next_step}")
         return redirect("basket:summary")
 
     def finish(self, order):

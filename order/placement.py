@@ -77,7 +77,7 @@ def lock_stock(basket):
         tracked = line.product.get_product_class().track_stock
         if record is None or (tracked and (record.net_stock_level or 0) < line.quantity):
             raise CannotPlace(
-                _("Rất tiếc, “%(title)s” vừa hết hàng (còn %(left)s). Bạn chưa bị trừ tiền.")
+                _("Rất tiếc, “%(title)s” vừa hết hàng (còn %(left)s).")
                 % {
                     "title": line.product.get_title(),
                     "left": max(record.net_stock_level or 0, 0) if record else 0,
@@ -109,13 +109,13 @@ def place_order(pending, request=None, *, notify=True, date_placed=None):
             raise CannotPlace(pending.message or _("Đơn hàng này không thể tạo được nữa."))
         basket = load_basket(pending.basket_id, pending.user)
         if basket.is_empty or basket_snapshot(basket) != pending.lines:
-            raise CannotPlace(_("Giỏ hàng đã thay đổi trong lúc thanh toán. Bạn chưa bị trừ tiền."))
+            raise CannotPlace(_("Giỏ hàng đã thay đổi trong lúc đặt hàng."))
         lock_stock(basket)
         ensure_for_sale(basket.all_lines(), CannotPlace)
         method = shipping_for(basket, pending.shipping_method_code)
         charge, total = order_total(basket, method)
         if whole_dong(total.incl_tax) != pending.amount:
-            raise CannotPlace(_("Giá đã thay đổi trong lúc thanh toán. Bạn chưa bị trừ tiền."))
+            raise CannotPlace(_("Giá đã thay đổi trong lúc đặt hàng."))
         order = OrderCreator().place_order(
             basket=basket,
             total=total,

@@ -56,6 +56,27 @@ def declined_message():
     )
 
 
+def authentication_failed_message():
+    return _(
+        "Xác thực 3-D Secure không thành công nên ngân hàng chưa cho phép thanh toán. "
+        "Bạn chưa bị trừ tiền; giỏ hàng và địa chỉ vẫn được giữ. Hãy thử lại, dùng thẻ "
+        "khác hoặc chọn thanh toán khi nhận hàng."
+    )
+
+
+def hold_released_message():
+    return _("Bạn chưa bị trừ tiền: khoản giữ tiền trên thẻ đã được hủy.")
+
+
+def refused_message(intent):
+    """Why ``intent`` was not authorised, as the shopper lived it."""
+    error = getattr(intent, "last_payment_error", None) or {}
+    code = error.get("code") if hasattr(error, "get") else getattr(error, "code", None)
+    if code == "payment_intent_authentication_failure":
+        return authentication_failed_message()
+    return declined_message()
+
+
 def _key(pending, step):
     return f"{pending.idempotency_key}:{step}"
 
@@ -133,12 +154,12 @@ def finalise(pending, intent=None, request=None, strict=False):
         if intent.status not in AUTHORISED:
             if intent.status == "requires_action":
                 return Outcome(client_secret=intent.client_secret)
-            return Outcome(error=declined_message())
+            return Outcome(error=refused_message(intent))
         try:
             order, _created = place_order(pending, request=request, notify=False)
         except CannotPlace as refusal:
             _release(api, pending, intent, str(refusal))
-            return Outcome(error=str(refusal))
+            return Outcome(error=f"{refusal} {hold_released_message()}")
     except UNREACHABLE:
         if strict:
             raise

@@ -103,7 +103,8 @@ def test_placement_refuses_under_the_stock_lock_and_releases_the_card_hold(
     # card is released and the basket is as it was
     assert outcome.order is None
     assert outcome.error == (
-        "Rất tiếc, “Mật ong Phong Điền” không còn được bán. Bạn chưa bị trừ tiền."
+        "Rất tiếc, “Mật ong Phong Điền” không còn được bán. "
+        "Bạn chưa bị trừ tiền: khoản giữ tiền trên thẻ đã được hủy."
     )
     assert Order.objects.count() == 0
     assert stock() == [("Bánh tráng Thuận Hưng", 0), ("Mật ong Phong Điền", 0)]

@@ -100,7 +100,9 @@ def test_failed_three_d_secure_places_nothing(client, shop_at_review, localstrip
     )
     failed = testing.authenticate_3ds(localstripe, answer["client_secret"], success=False)
     status, answer = testing.pay_by_card(client, payment_intent=failed["id"])
-    assert status == 402 and answer["error"].startswith("Thẻ bị từ chối")
+    # A failed 3-D Secure is said as such, not as a declined card
+    assert status == 402 and answer["error"].startswith("Xác thực 3-D Secure không thành công")
+    assert "Thẻ bị từ chối" not in answer["error"]
     assert Order.objects.count() == 0
     assert Basket.objects.get().num_lines == 2
 

@@ -50,7 +50,11 @@
     }
     if (answer.client_secret) {
       return stripe.confirmCardPayment(answer.client_secret).then(function (result) {
-        if (result.error) throw result.error;
+        // A failed or abandoned 3-D Secure is not a declined card: say which it was.
+        if (result.error) {
+          var failedAuth = result.error.code === "payment_intent_authentication_failure";
+          throw { message: failedAuth ? form.dataset.authentication : form.dataset.declined, fromServer: true };
+        }
         return post({ payment_intent: result.paymentIntent.id }).then(handle);
       });
     }
