@@ -266,3 +266,47 @@ def test_the_producer_closing_a_slot_cancels_with_refund_through_the_same_servic
     assert refunded == D("650000")
     paid_booking.refresh_from_db()
     assert (paid_booking.status, paid_booking.cancel_reason) == ("cancelled", "Nước lên cao")
+
+
+def methods_offered(client):
+    client.get(reverse("checkout:shipping-method"))  # no delivery: straight on
+    response = client.get(reverse("checkout:payment-method"))
+    assert response.status_code == 200
+    return [choice[0] for choice in response.context["form"].fields["method"].choices]
+
+
+def test_pay_at_the_village_is_offered_only_when_every_line_allows_it_and_places_the_order(
+    client, stripe_settings, django_capture_on_commit_callbacks
+):
+    village_tour = slot(experience(pay_at_village=True), days=4)
+    held = book(client, village_tour)
+    to_payment(client)
+
+    # Experiences only: no cash on delivery (nothing is delivered), pay at the village
+    offered = methods_offered(client)
+    assert "village" in offered and "cod" not in offered and "card" in offered
+
+    choose_payment(client, "village")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("checkout:preview"), {"action": "place_order"})
+
+    assert response.status_code == 302
+    order = Order.objects.get()
+    assert order.sources.get().source_type.code == "village"
+    held.refresh_from_db()
+    assert (held.status, held.order_line.order) == (BookingStatus.CONFIRMED, order)
+    assert any(held.reference in m.subject for m in mail.outbox)
+
+
+def test_pay_at_the_village_is_not_offered_with_goods_or_an_experience_that_refuses_it(
+    client, stripe_settings
+):
+    book(client, slot(experience(pay_at_village=True), days=4))
+    book(client, slot(experience(title="Đạp xe miệt vườn", pay_at_village=False), days=4))
+    to_payment(client)
+    assert "village" not in methods_offered(client)
+
+    # Posted anyway: refused, no order
+    choose_payment(client, "village")
+    client.post(reverse("checkout:preview"), {"action": "place_order"})
+    assert Order.objects.count() == 0
