@@ -85,3 +85,28 @@ def test_an_english_tourist_on_a_phone_books_pays_by_card_and_gets_a_qr_ticket(
     assert page.locator("h1").count() == 1
     shot(page, "5-ticket")
     assert page.policy_violations == []
+
+
+def test_on_a_desktop_the_total_follows_the_party_and_a_full_departure_cannot_be_chosen(
+    desktop_page,
+):
+    page = desktop_page
+    tour = experience(private_group_price=1_500_000)
+    morning = slot(tour, days=6, hour=8, minute=0, capacity=4)
+    afternoon = slot(tour, days=6, hour=14, minute=0, capacity=2)
+    from .factories import booking
+
+    booking(afternoon, adults=2)  # full
+    day = timezone.localdate(morning.starts_at).isoformat()
+
+    page.goto(f"{tour.product.get_absolute_url()}?ngay={day}")
+
+    times = page.locator(".slot-choice")
+    assert times.count() == 2
+    assert page.locator(f'input[name=slot][value="{afternoon.pk}"]').is_disabled()
+    page.fill("input[name=adults]", "3")
+    page.fill("input[name=children]", "1")
+    assert page.locator("[data-total]").inner_text() == "900.000\u00a0₫"
+    page.check("input[name=private_group]")
+    assert page.locator("[data-total]").inner_text() == "1.500.000\u00a0₫"
+    shot(page, "desktop")
