@@ -346,6 +346,13 @@ def cancel_booking(booking, *, reason, by=None, refund=True):
         booking.hold_expires_at = None
         booking.save(update_fields=["status", "cancelled_at", "cancel_reason", "hold_expires_at"])
         line = booking.order_line
+        if refund and was_confirmed and line is not None and _payment_pending(line):
+            # The card is authorised but not yet captured: cancelling now would leave
+            # the capture to take the whole order. The sweep settles it within minutes.
+            transaction.set_rollback(True)
+            raise BookingRefused(
+                _("Thanh toán của đơn này đang được xác nhận. Vui lòng hủy lại sau ít phút.")
+            )
         if refund and was_confirmed and line is not None and _paid_for(line):
             try:
                 record = refund_lines(
@@ -366,6 +373,12 @@ def cancel_booking(booking, *, reason, by=None, refund=True):
         if was_confirmed and booking.email:
             transaction.on_commit(lambda: send_cancellation(booking.pk, refunded))
     return refunded
+
+
+def _payment_pending(line):
+    from payments import state
+
+    return state.payment_of(line.order).status == state.Status.PENDING
 
 
 def _paid_for(line):

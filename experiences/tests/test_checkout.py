@@ -310,3 +310,25 @@ def test_pay_at_the_village_is_not_offered_with_goods_or_an_experience_that_refu
     choose_payment(client, "village")
     client.post(reverse("checkout:preview"), {"action": "place_order"})
     assert Order.objects.count() == 0
+
+
+def test_a_booking_whose_card_capture_is_still_pending_is_not_cancelled_yet(
+    client, stripe_settings, localstripe, stripe_down_at
+):
+    # Given an order placed while Stripe's capture was unreachable (retried by the sweep)
+    held = book(client, slot(experience(), capacity=10, days=5))
+    to_payment(client)
+    client.get(reverse("checkout:shipping-method"))
+    choose_payment(client, "card")
+    stripe_down_at("payment_intents.capture")
+    status, _answer = pay(client, localstripe)
+    assert status == 200
+    held.refresh_from_db()
+    assert held.status == BookingStatus.CONFIRMED
+
+    # When it is cancelled before the capture went through: refused, nothing changed
+    with pytest.raises(bookings.BookingRefused, match="đang được xác nhận"):
+        bookings.cancel_booking(held, reason="test", refund=True)
+    held.refresh_from_db()
+    assert held.status == BookingStatus.CONFIRMED
+    assert Refund.objects.count() == 0
