@@ -143,7 +143,9 @@ class PaymentMethodView(CheckoutSessionMixin, generic.FormView):
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
-        kwargs["providers"] = providers = available_providers(whole_dong(self.order_total()))
+        kwargs["providers"] = providers = available_providers(
+            whole_dong(self.order_total()), self.request.basket
+        )
         # The first method is chosen until the shopper picks another: one tap less.
         chosen = self.checkout_session.payment_method() or (
             providers[0].code if providers else None
@@ -181,7 +183,7 @@ class PaymentDetailsView(views.PaymentDetailsView):
         """The provider chosen in the payment step, if it is still available; else None."""
         code = self.checkout_session.payment_method()
         total = whole_dong(self.build_submission()["order_total"].incl_tax)
-        for provider in available_providers(total):
+        for provider in available_providers(total, self.request.basket):
             if provider.code == code:
                 return provider
         return None

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from catalogue.translation import shown_description as _shown_description
 from catalogue.translation import shown_title as _shown_title
+from experiences.booking import OPTION_CODE as BOOKING_OPTION_CODE
 
 register = template.Library()
 
@@ -54,6 +55,8 @@ def shown_line_description(line):
     chosen options), with the title in the reader's language."""
     options = []
     for attribute in line.attributes.all():
+        if attribute.option.code == BOOKING_OPTION_CODE:
+            continue  # the booking's date and people are shown by its own partial
         value = attribute.value
         if isinstance(value, list):
             value = ", ".join(str(v) for v in value)
