@@ -110,6 +110,8 @@ class VillagePage(Page):
     def get_context(self, request, *args, **kwargs):
         from profiles.models import ProducerPage
 
+        from .listing import village_visit
+
         context = super().get_context(request, *args, **kwargs)
         links = list(self.producers.select_related("partner"))
         pages = {
@@ -122,6 +124,7 @@ class VillagePage(Page):
         context["village_producers"] = [
             (link.partner, pages.get(link.partner_id)) for link in links
         ]
+        context.update(village_visit(self, context["village_producers"]))
         return context
 
 
