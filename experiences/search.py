@@ -7,11 +7,10 @@ the query string through ``params``: a bad one is ignored, never an error.
 
 A day "has places" for an experience when one of its slots that day is open, starts in
 the future, has places left, and its booking cut-off (``Experience.cutoff_hours`` before
-the start) has not passed. The cut-off is checked in Python on the rows of one query,
-because "start minus a number of hours" has no portable SQL (SQLite cannot multiply a
-duration). Each listing costs the same few queries whatever the number of experiences
-and slots: the experiences, their bookable slots in the coming weeks, and the villages in
-the visitor's language.
+the start) has not passed: the booking service's own rule (``booking.slot_problem``),
+applied to the rows of one query. Each listing costs the same few queries whatever the
+number of experiences and slots: the experiences, their bookable slots in the coming
+weeks, and the villages in the visitor's language.
 """
 
 import datetime as dt
@@ -28,6 +27,7 @@ from oscar.core.loading import get_model
 
 import params
 
+from .booking import slot_problem
 from .choices import LANGUAGES, ActivityKind
 from .models import Slot
 
@@ -191,10 +191,11 @@ def duration_label(minutes):
 
 
 def bookable_slots(experience_ids, since, until, now=None):
-    """Slots of these experiences starting in [since, until) that a tourist can still book:
-    open, upcoming, with places left and before their cut-off. One query."""
+    """Slots of these experiences starting in [since, until) that a tourist can still book
+    (``booking.slot_problem``: open, upcoming, before the cut-off) with places left, as
+    (experience id, SlotTime) soonest first. One query."""
     now = now or timezone.now()
-    rows = (
+    slots = (
         Slot.objects.filter(
             experience_id__in=experience_ids, starts_at__gte=since, starts_at__lt=until
         )
@@ -202,13 +203,14 @@ def bookable_slots(experience_ids, since, until, now=None):
         .upcoming(now)
         .with_places_left(now)
         .filter(places_left__gt=0)
+        .select_related("experience")
+        .only("starts_at", "capacity", "closed_at", "experience__cutoff_hours")
         .order_by("starts_at")
-        .values_list("experience_id", "starts_at", "places_left", "experience__cutoff_hours")
     )
     return [
-        (experience_id, SlotTime(starts_at, places_left))
-        for experience_id, starts_at, places_left, cutoff in rows
-        if starts_at - dt.timedelta(hours=cutoff) > now
+        (slot.experience_id, SlotTime(slot.starts_at, slot.places_left))
+        for slot in slots
+        if not slot_problem(slot, now)
     ]
 
 

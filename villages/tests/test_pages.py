@@ -136,7 +136,7 @@ def test_the_index_in_english(client, two_villages):
     html = response.content.decode()
     assert response.status_code == 200
     assert "From <strong>" in html and "per adult" in html
-    assert "6 hours" in html and "Boat trip, river life" in html
+    assert "6 hours" in html and "Boat trips, river life" in html
     assert "Dates with places" in html
 
 
