@@ -1,4 +1,5 @@
-"""Pages in the site search: producers, villages, news and content pages.
+"""Pages in the site search: producers, villages, news and content pages, and the
+experiences one can book (found also by their village and meeting point).
 
 Matched like products (``catalogue.search``): the query and the page's words are folded
 (lowercase, no diacritics, "đ" as "d") and every word typed must occur. The candidate
@@ -73,5 +74,24 @@ def page_results(query, limit=RESULT_LIMIT):
                     "",
                 )
                 found.append((rank, page.title, PageResult(page.title, page.url, kind, summary)))
+    found += _experience_results(words)
     found.sort(key=lambda item: (item[0], words_of(item[1])))
     return [result for _rank, _title, result in found[:limit]]
+
+
+def _experience_results(words):
+    """Experiences whose title, village, kind or meeting point hold every word: the
+    product list finds them by title alone. The same few queries as the villages index."""
+    from experiences import search
+
+    found = []
+    for card in search.find():
+        village = card.village.title if card.village else ""
+        text = words_of(" ".join([card.title, village, card.kind, card.meeting_point]))
+        if all(word in text for word in words):
+            rank = 0 if all(word in words_of(card.title) for word in words) else 1
+            summary = " · ".join(part for part in (village, card.kind, card.duration) if part)
+            found.append(
+                (rank, card.title, PageResult(card.title, card.url, _("Trải nghiệm"), summary))
+            )
+    return found

@@ -35,7 +35,7 @@ from cms.models import HomePage, HomePinnedProduct
 from cms.moderation import ensure_moderation
 from cms.programme import ensure_programme_page
 from cms.site_domain import sync_site_from_settings
-from villages.models import VillageExperience, VillageIndexPage, VillagePage, VillageProducer
+from villages.models import VillageIndexPage, VillagePage, VillageProducer
 
 from . import data, images, products_en
 from .experiences import DemoExperiences
@@ -400,10 +400,6 @@ class DemoLoader:
             ocop_product=self.products[spec.ocop_product] if spec.ocop_product else None,
             image=image,
         )
-        page.experiences = [
-            VillageExperience(product=self.products[e.key], sort_order=i)
-            for i, e in enumerate(spec.experiences)
-        ]
         page.producers = [
             VillageProducer(partner=self.partners[key], sort_order=i)
             for i, key in enumerate(spec.producers)

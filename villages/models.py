@@ -34,7 +34,8 @@ class VillageIndexPage(Page):
 
 class VillagePage(Page):
     """A tourism village, craft village or community tourism spot, and what one can do
-    there. Its experiences are catalogue products of the "Trải nghiệm" class."""
+    there. Its experiences are those whose ``Experience.village`` is this page (the
+    producer sets it with the experience; see ``villages.listing``)."""
 
     kind = models.CharField(
         _("loại"), max_length=12, choices=VillageKind.choices, default=VillageKind.TOURISM
@@ -90,7 +91,6 @@ class VillagePage(Page):
             heading=_("Vị trí"),
         ),
         FieldPanel("ocop_product"),
-        InlinePanel("experiences", label=_("Trải nghiệm")),
         InlinePanel("producers", label=_("Chủ thể OCOP trong làng")),
     ]
     search_fields = Page.search_fields + [
@@ -110,6 +110,8 @@ class VillagePage(Page):
     def get_context(self, request, *args, **kwargs):
         from profiles.models import ProducerPage
 
+        from .listing import village_visit
+
         context = super().get_context(request, *args, **kwargs)
         links = list(self.producers.select_related("partner"))
         pages = {
@@ -122,18 +124,8 @@ class VillagePage(Page):
         context["village_producers"] = [
             (link.partner, pages.get(link.partner_id)) for link in links
         ]
+        context.update(village_visit(self, context["village_producers"]))
         return context
-
-
-class VillageExperience(Orderable):
-    page = ParentalKey(VillagePage, on_delete=models.CASCADE, related_name="experiences")
-    product = models.ForeignKey(
-        "catalogue.Product",
-        on_delete=models.CASCADE,
-        related_name="+",
-        verbose_name=_("trải nghiệm"),
-    )
-    panels = [FieldPanel("product")]
 
 
 class VillageProducer(Orderable):

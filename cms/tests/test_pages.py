@@ -8,9 +8,10 @@ from wagtail.test.utils import WagtailPageTestCase
 
 import places
 from cms.models import HomePage, NewsIndexPage, ProgrammePage, StandardPage
+from experiences.tests.factories import experience
 from profiles.models import ProducerIndexPage, ProductProfileIndexPage
 from villages.choices import VillageKind
-from villages.models import VillageExperience, VillageIndexPage, VillagePage, VillageProducer
+from villages.models import VillageIndexPage, VillagePage, VillageProducer
 
 from .factories import certify, groups, make_home, make_product, producer
 
@@ -196,8 +197,6 @@ def test_village_page_shows_its_story_recognition_experiences_and_producers(clie
     group = groups()
     village_product = make_product("Khu du lịch Mỹ Khánh", group["6"])
     certificate = certify(village_product, 4)
-    boat = make_product("Chèo xuồng hái trái cây", group["6"], price="150000")
-    hidden = make_product("Trải nghiệm ẩn", group["6"], is_public=False)
     cooperative = producer("HTX Trái cây Mỹ Khánh", kind="htx")
     village = add_village(
         village_index,
@@ -208,8 +207,10 @@ def test_village_page_shows_its_story_recognition_experiences_and_producers(clie
         opening_hours="7:00–17:00 hằng ngày",
         ocop_product=village_product,
     )
-    VillageExperience.objects.create(page=village, product=boat, sort_order=0)
-    VillageExperience.objects.create(page=village, product=hidden, sort_order=1)
+    experience("Chèo xuồng hái trái cây", village=village, adult_price=150_000)
+    hidden = experience("Trải nghiệm ẩn", village=village)
+    hidden.product.is_public = False
+    hidden.product.save()
     VillageProducer.objects.create(page=village, partner=cooperative)
 
     response = client.get("/lang-du-lich/my-khanh/")
@@ -226,7 +227,7 @@ def test_village_page_shows_its_story_recognition_experiences_and_producers(clie
     assert certificate.decision_number in html
     assert "Chèo xuồng hái trái cây" in html
     assert "150.000\N{NO-BREAK SPACE}₫" in html
-    assert "/ người" in html
+    assert "/ người lớn" in html
     assert "Trải nghiệm ẩn" not in html
     assert "HTX Trái cây Mỹ Khánh" in html
     assert "/cua-hang/search/?q=HTX%20Tr%C3%A1i%20c%C3%A2y%20M%E1%BB%B9%20Kh%C3%A1nh" in html

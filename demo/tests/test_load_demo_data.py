@@ -204,7 +204,7 @@ def test_villages_have_experiences_and_one_is_cultural(demo):
     assert villages.count() >= 5
     assert villages.filter(kind="cultural").exists()
     for village in villages:
-        experiences = [e.product for e in village.experiences.all()]
+        experiences = [e.product for e in village.experience_details.all()]
         assert 1 <= len(experiences) <= 3, village
         assert {p.product_class.slug for p in experiences} == {"trai-nghiem"}
         assert all(p.stockrecords.exists() for p in experiences)

@@ -7,14 +7,15 @@ from decimal import Decimal
 import pytest
 from playwright.sync_api import expect
 
-from villages.models import VillageExperience, VillageIndexPage, VillagePage
+from experiences.tests.factories import experience
+from villages.models import VillageIndexPage, VillagePage
 
-from .factories import groups, make_product, make_tree
+from .factories import make_tree
 
 pytestmark = pytest.mark.browser
 
 
-def add_village(index, title, slug, lat, lng, experiences=()):
+def add_village(index, title, slug, lat, lng):
     village = VillagePage(
         title=title,
         slug=slug,
@@ -22,7 +23,6 @@ def add_village(index, title, slug, lat, lng, experiences=()):
         latitude=Decimal(lat),
         longitude=Decimal(lng),
     )
-    village.experiences = [VillageExperience(product=p) for p in experiences]
     index.add_child(instance=village)
     village.save_revision().publish()
     return village
@@ -31,8 +31,8 @@ def add_village(index, title, slug, lat, lng, experiences=()):
 def test_villages_map_without_tiles_then_village_then_product(phone_page):
     home, _producers, _stories, _news = make_tree()
     index = home.add_child(instance=VillageIndexPage(title="Làng du lịch", slug="lang-du-lich"))
-    boat = make_product("Đi chợ nổi Cái Răng lúc bình minh", groups()["6.1"], price="150000")
-    add_village(index, "Chợ nổi Cái Răng", "cai-rang", "10.004", "105.747", [boat])
+    cai_rang = add_village(index, "Chợ nổi Cái Răng", "cai-rang", "10.004", "105.747")
+    boat = experience("Đi chợ nổi Cái Răng lúc bình minh", village=cai_rang).product
     add_village(index, "Làng du lịch Mỹ Khánh", "my-khanh", "10.011", "105.717")
     tile_requests = []
 
@@ -56,7 +56,7 @@ def test_villages_map_without_tiles_then_village_then_product(phone_page):
     page.locator('#village-map .leaflet-marker-icon[title="Làng du lịch Mỹ Khánh"]').click()
     expect(page.locator(".map-popup__link")).to_have_attribute("href", "/lang-du-lich/my-khanh/")
 
-    page.get_by_role("link", name="Chợ nổi Cái Răng").first.click()
+    page.get_by_role("link", name="Chợ nổi Cái Răng", exact=True).first.click()
     expect(page).to_have_url(re.compile(r"/lang-du-lich/cai-rang/$"))
     expect(page.locator("h1")).to_have_text("Chợ nổi Cái Răng")
 

@@ -50,9 +50,14 @@
       var name = place.url
         ? '<a class="map-popup__link" href="' + encodeURI(place.url) + '">' + escapeHtml(place.title) + "</a>"
         : "<strong>" + escapeHtml(place.title) + "</strong>";
+      var directions = place.directions && /^https:\/\//.test(place.directions)
+        ? '<br><a class="map-popup__directions" href="' + escapeHtml(place.directions) +
+          '" target="_blank" rel="noopener">' + escapeHtml(element.dataset.directionsLabel || "") + "</a>"
+        : "";
       marker.bindPopup(
         name +
-        (place.kind ? '<br><span class="map-popup__kind">' + escapeHtml(place.kind) + "</span>" : "")
+        (place.kind ? '<br><span class="map-popup__kind">' + escapeHtml(place.kind) + "</span>" : "") +
+        directions
       );
       marker.addTo(map);
       return [place.lat, place.lng];
