@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import officer_transfers, officer_views, orders, sales, views
+from . import experience_urls, officer_transfers, officer_views, orders, sales, views
 
 app_name = "seller"
 
@@ -41,3 +41,4 @@ urlpatterns = [
         name="officer-transfers",
     ),
 ]
+urlpatterns += experience_urls.urlpatterns
