@@ -17,7 +17,13 @@ GROUPS_FILE = Path(__file__).parent / "data" / "ocop_groups.json"
 
 # Goods are shipped and stocked; experiences are booked in dated slots at a village.
 GOODS = {"slug": "san-pham", "name": "Sản phẩm", "requires_shipping": True}
-EXPERIENCE = {"slug": "trai-nghiem", "name": "Trải nghiệm", "requires_shipping": False}
+# Experiences track no stock: their places are per slot (experiences.booking).
+EXPERIENCE = {
+    "slug": "trai-nghiem",
+    "name": "Trải nghiệm",
+    "requires_shipping": False,
+    "track_stock": False,
+}
 
 
 def _upsert_category(spec, parent=None):
@@ -52,7 +58,7 @@ def load_product_classes():
             defaults={
                 "name": spec["name"],
                 "requires_shipping": spec["requires_shipping"],
-                "track_stock": True,
+                "track_stock": spec.get("track_stock", True),
             },
         )
 

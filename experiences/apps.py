@@ -6,3 +6,6 @@ class ExperiencesConfig(AppConfig):
     name = "experiences"
     verbose_name = _("Trải nghiệm")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals  # noqa: F401

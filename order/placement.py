@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_class, get_model
 
 from catalogue.availability import ensure_for_sale
+from experiences.booking import confirm_for_order, ensure_places
 
 from .emails import order_placed
 
@@ -87,6 +88,8 @@ def lock_stock(basket):
 
 
 def _shipping_address(pending):
+    if not pending.address:
+        return None  # nothing ships (a basket of experiences only)
     fields = dict(pending.address)
     fields.pop("id", None)
     country_id = fields.pop("country_id", "VN")
@@ -112,6 +115,8 @@ def place_order(pending, request=None, *, notify=True, date_placed=None):
             raise CannotPlace(_("Giỏ hàng đã thay đổi trong lúc thanh toán. Bạn chưa bị trừ tiền."))
         lock_stock(basket)
         ensure_for_sale(basket.all_lines(), CannotPlace)
+        # Experiences: every booking's places held under the slot lock, or no order.
+        ensure_places(basket.all_lines(), CannotPlace)
         method = shipping_for(basket, pending.shipping_method_code)
         charge, total = order_total(basket, method)
         if whole_dong(total.incl_tax) != pending.amount:
@@ -128,6 +133,7 @@ def place_order(pending, request=None, *, notify=True, date_placed=None):
             **({"date_placed": date_placed} if date_placed else {}),
         )
         create_groups(order, basket, method)
+        confirm_for_order(order, email=pending.email, language=pending.language)
         basket.submit()
         pending.order = order
         pending.status = PendingCheckout.Status.PLACED

@@ -198,7 +198,14 @@ OCOP_SCHEDULE = {
     "seller.tasks.send_certificate_reminders": "0 7 * * *",
     # VietQR transfers not received within VIETQR_EXPIRY_HOURS: cancelled, stock returned.
     "payments.providers.vietqr.expire_unpaid_transfers": "*/15 * * * *",
+    # Experiences: slots OCOP_SLOT_DAYS ahead from their schedules; holds that ran out.
+    "experiences.tasks.generate_slots": "10 0 * * *",
+    "experiences.tasks.expire_holds": "*/5 * * * *",
 }
+# Experiences: how long places are held while the tourist pays, and how far ahead the
+# schedules' slots are made.
+OCOP_BOOKING_HOLD_MINUTES = 20
+OCOP_SLOT_DAYS = 60
 
 AUTHENTICATION_BACKENDS = (
     # First, so a locked-out login is refused before any password is checked.
