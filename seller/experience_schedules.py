@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from experiences.choices import BookingStatus
 from experiences.closing import close_slot
 from experiences.models import Booking, Slot
+from experiences.schedules import generate_slots
 
 
 def _future_slots(schedule, now):
@@ -49,7 +50,7 @@ def save_schedule(schedule, now=None):
     with transaction.atomic():
         schedule.save()
         kept = _release_unbooked(schedule, now, _("Lịch đã thay đổi"))
-    _generate(schedule.experience)
+    generate_slots(experiences=[schedule.experience_id])
     return kept
 
 
@@ -77,9 +78,3 @@ def add_closed_day(closed_day, *, by, now=None):
     for slot in slots:
         close_slot(slot, reason=reason, by=by, now=now)
     return closed_day
-
-
-def _generate(experience):
-    from experiences.schedules import generate_slots
-
-    generate_slots(experience)
