@@ -19,6 +19,7 @@ import params
 import places
 
 from . import availability, browse, search
+from .reference import EXPERIENCE
 
 Category = get_model("catalogue", "Category")
 Product = get_model("catalogue", "Product")
@@ -239,4 +240,9 @@ class ProductDetailView(oscar_views.ProductDetailView):
             producer_commune=places.ward_name(producer.commune_code) if producer else "",
             product_group=product.get_categories().first(),
         )
+        if product.get_product_class().slug == EXPERIENCE["slug"]:
+            # detail-for-class-trai-nghiem.html: the calendar and booking form.
+            from experiences.views import page_context
+
+            ctx.update(page_context(self.request, product))
         return ctx

@@ -45,6 +45,8 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    # Booking experiences and the tourist's tickets (the experience page is the product's).
+    path("cua-hang/trai-nghiem/", include("experiences.urls")),
     path("cua-hang/", include(apps.get_app_config("oscar").urls[0])),
     # The shopper's VietQR page (payments/providers/vietqr.py).
     path("cua-hang/chuyen-khoan/", include("payments.providers.vietqr_views")),
