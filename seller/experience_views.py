@@ -7,6 +7,7 @@ ticket), never refused in words that would tell it exists.
 """
 
 import datetime as dt
+import re
 
 from django.contrib import messages
 from django.db.models import Prefetch, Q
@@ -298,12 +299,18 @@ class SlotView(SellerRequiredMixin, View):
         return redirect("seller:experience-slot", pk=slot.pk)
 
 
+DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def _day_from(request):
-    """The day to show: ``?ngay=YYYY-MM-DD`` within a year of today, else today."""
+    """The day to show: ``?ngay=YYYY-MM-DD`` (ASCII digits) within a year of today, else
+    today."""
     today = timezone.localdate()
     value = params.text(request.GET, "ngay", max_length=10)
+    if not DAY.fullmatch(value):
+        return today
     try:
-        day = dt.date.fromisoformat(value) if len(value) == 10 else today
+        day = dt.date.fromisoformat(value)
     except ValueError:
         return today
     return day if abs((day - today).days) <= 366 else today

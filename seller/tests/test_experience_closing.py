@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 import requests
 from django.core import mail
-from django.utils import translation
+from django.utils import timezone, translation
 from oscar.apps.partner.strategy import Selector
 from oscar.core.loading import get_model
 
@@ -126,6 +126,14 @@ def paid_booking(client, stripe_settings, localstripe, market, django_capture_on
     return user, slot, booking
 
 
+def cancellation_emails(booking):
+    """How many "ticket cancelled" emails the tourist got, in their language (the order's
+    refund email may come beside it)."""
+    with translation.override(booking.language):
+        subject = translation.gettext("Đã hủy vé %(reference)s") % {"reference": booking.reference}
+    return sum(1 for m in mail.outbox if m.subject == subject and m.to == ["tom@example.com"])
+
+
 def test_closing_refunds_a_card_booking_at_stripe(
     paid_booking, localstripe, django_capture_on_commit_callbacks
 ):
@@ -145,7 +153,7 @@ def test_closing_refunds_a_card_booking_at_stripe(
     ).json()
     assert (found["amount"], found["currency"]) == (650_000, "vnd")
     assert order.sources.get().amount_refunded == Decimal("650000")
-    assert [m.to for m in mail.outbox] == [["tom@example.com"]]
+    assert cancellation_emails(booking) == 1
 
 
 def test_a_refund_stripe_refuses_leaves_that_booking_and_closing_again_retries(
@@ -161,7 +169,7 @@ def test_a_refund_stripe_refuses_leaves_that_booking_and_closing_again_retries(
     assert slot.closed_at is not None
     assert [b.pk for b, _why in result.failed] == [booking.pk]
     assert booking.status == BookingStatus.CONFIRMED
-    assert mail.outbox == []
+    assert cancellation_emails(booking) == 0
 
     stripe_down_at()  # Stripe is back
     with django_capture_on_commit_callbacks(execute=True):
@@ -170,7 +178,7 @@ def test_a_refund_stripe_refuses_leaves_that_booking_and_closing_again_retries(
     booking.refresh_from_db()
     assert (again.newly_closed, [b.pk for b in again.cancelled]) == (False, [booking.pk])
     assert booking.status == BookingStatus.CANCELLED
-    assert len(mail.outbox) == 1
+    assert cancellation_emails(booking) == 1
 
 
 def test_hours_are_not_a_factor_a_producer_closing_refunds_inside_the_last_day(
@@ -179,7 +187,7 @@ def test_hours_are_not_a_factor_a_producer_closing_refunds_inside_the_last_day(
     # Free cancellation ends 24 hours before the start for the tourist; the producer
     # closing the slot refunds whatever the hour.
     user, slot, booking = paid_booking
-    slot.starts_at = slot.starts_at.replace() - dt.timedelta(days=2, hours=12)
+    slot.starts_at = timezone.now() + dt.timedelta(hours=6)
     slot.save()
 
     with django_capture_on_commit_callbacks(execute=True):

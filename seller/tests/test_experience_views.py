@@ -411,7 +411,7 @@ def test_the_day_view_query_count_does_not_grow_with_bookings(
     _me, market, _theirs = two_producers
     _today_with_bookings(market, bookings)
 
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(20):
         response = client.get(reverse("seller:experience-day"))
 
     assert response.content.decode().count('class="item booking"') == bookings
