@@ -39,7 +39,10 @@ def booking_url(booking, language=None):
 
 def qr_svg(booking, scale=6):
     """The ticket's QR code as inline SVG markup (no XML declaration)."""
-    return segno.make(booking.reference, error="m").svg_inline(scale=scale, dark="#111")
+    # micro=False: for a short text segno picks a Micro QR code, which phone cameras
+    # (BarcodeDetector) and the seller area's scanner (jsQR) cannot read.
+    code = segno.make(booking.reference, error="m", micro=False)
+    return code.svg_inline(scale=scale, dark="#111")
 
 
 def meeting_title(experience, language):

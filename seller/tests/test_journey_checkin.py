@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 
 from catalogue.tests.factories import producer
 from conftest import CHROMIUM, CHROMIUM_ARGS, RESULTS_DIR, _watch_policies
+from experiences import tickets
 from experiences.models import Booking
 from experiences.tests import factories
 
@@ -78,7 +79,7 @@ def test_the_producer_checks_a_ticket_in_on_a_phone_by_typing_its_reference(phon
 def qr_video(path, text, width=640, height=480, frames=10):
     """A Y4M video (what Chromium's fake camera plays) of the QR code of ``text``."""
     buffer = io.BytesIO()
-    segno.make(text, error="m").save(buffer, kind="png", scale=10, border=4)
+    segno.make(text, error="m", micro=False).save(buffer, kind="png", scale=10, border=4)
     code = Image.open(buffer).convert("L")
     picture = Image.new("L", (width, height), 255)
     picture.paste(code, ((width - code.width) // 2, (height - code.height) // 2))
@@ -88,6 +89,14 @@ def qr_video(path, text, width=640, height=480, frames=10):
         video.write(f"YUV4MPEG2 W{width} H{height} F10:1 Ip A1:1 C420jpeg\n".encode())
         for _frame in range(frames):
             video.write(b"FRAME\n" + y + chroma + chroma)
+
+
+def test_the_ticket_qr_code_is_a_full_qr_code_that_scanners_read(transactional_db):
+    # A Micro QR code (what segno makes of short text by default) is 11-17 modules wide
+    # and unreadable by phone scanners and jsQR; a version 1 QR code is 21 (+ 2 × 4 quiet).
+    booking = Booking.objects.get(slot=todays_market(), reference="QRCAM234")
+
+    assert tickets.qr_svg(booking, scale=1).startswith('<svg width="29" height="29"')
 
 
 def test_the_camera_reads_a_ticket_and_checks_it_in(
