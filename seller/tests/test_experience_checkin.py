@@ -11,7 +11,7 @@ from django.utils import timezone
 from catalogue.tests.factories import producer
 from experiences import checkin
 from experiences.choices import BookingStatus
-from experiences.models import Booking
+from experiences.models import Booking, Slot
 from experiences.tests import factories
 
 from .factories import make_user
@@ -33,6 +33,18 @@ def gate():
     booking = factories.booking(slot, adults=2, children=1, reference="ABCD2345")
     now = timezone.make_aware(dt.datetime.combine(timezone.localdate(), dt.time(5, 10)))
     return owner, other, booking, now
+
+
+def slot_today(experience, **fields):
+    """A slot of ``experience`` today that can be checked in now, at any hour the tests
+    run: half an hour from now, or half an hour ago when that would be tomorrow."""
+    now = timezone.localtime()
+    start = now + dt.timedelta(minutes=30)
+    if start.date() != now.date():
+        start = now - dt.timedelta(minutes=30)
+    return Slot.objects.create(
+        experience=experience, starts_at=start.replace(second=0, microsecond=0), **fields
+    )
 
 
 def state(booking):
@@ -162,7 +174,7 @@ def test_two_phones_scanning_at_once_check_in_exactly_once():
     helper = make_user("phu@example.vn")
     owner_partner.users.add(helper)
     experience = factories.experience(partner=owner_partner)
-    slot = factories.slot(experience, days=0, hour=23, minute=0)
+    slot = slot_today(experience, capacity=10)
     booking = factories.booking(slot, reference="RACE2345")
     barrier = threading.Barrier(2)
     results = []

@@ -16,6 +16,7 @@ from experiences.models import Booking, ClosedDay, Experience, Schedule, Slot
 from experiences.tests import factories
 
 from .factories import make_user
+from .test_experience_checkin import slot_today
 from .test_isolation import SELLER_URLS
 
 pytestmark = pytest.mark.django_db
@@ -447,7 +448,7 @@ def test_only_the_check_in_page_may_use_the_camera(client, two_producers):
 
 def test_typing_a_reference_checks_the_ticket_in_and_a_second_time_says_when(client, two_producers):
     me, market, _theirs = two_producers
-    slot = factories.slot(market, days=0, hour=23, minute=0)
+    slot = slot_today(market, capacity=10)
     factories.booking(slot, adults=2, children=1, reference="TYPE2345")
     url = reverse("seller:experience-checkin")
 

@@ -17,12 +17,13 @@ from experiences.models import Booking
 from experiences.tests import factories
 
 from .factories import PASSWORD, make_user
+from .test_experience_checkin import slot_today
 
 pytestmark = pytest.mark.browser
 
 
 def todays_market():
-    """HTX Cái Răng's market tonight at 23:00 with two confirmed tickets."""
+    """HTX Cái Răng's market today (within the hour) with two confirmed tickets."""
     from catalogue.reference import load_product_classes, load_product_groups
 
     load_product_groups()
@@ -30,7 +31,7 @@ def todays_market():
     partner = producer("HTX Du lịch Cái Răng")
     partner.users.add(make_user("cairang@example.vn"))
     experience = factories.experience(partner=partner)
-    slot = factories.slot(experience, days=0, hour=23, minute=0, capacity=12)
+    slot = slot_today(experience, capacity=12)
     factories.booking(slot, adults=2, children=1, reference="CHO2K7PQ", email="tom@example.com")
     factories.booking(slot, adults=1, reference="QRCAM234", email="lan@example.vn", language="vi")
     return slot
@@ -44,13 +45,15 @@ def sign_in(page):
 
 
 def test_the_producer_checks_a_ticket_in_on_a_phone_by_typing_its_reference(phone_page):
-    todays_market()
+    slot = todays_market()
     page = phone_page
     RESULTS_DIR.mkdir(exist_ok=True)
 
     sign_in(page)
     expect(page.locator("h1")).to_contain_text("Hôm nay")
-    expect(page.locator(".slot-time")).to_have_text("23:00")
+    expect(page.locator(".slot-time")).to_have_text(
+        timezone.localtime(slot.starts_at).strftime("%H:%M")
+    )
     expect(page.locator(".booking")).to_have_count(2)
     expect(page.get_by_text("0/4 khách đã check-in")).to_be_visible()
     page.screenshot(path=RESULTS_DIR / "checkin-1-today.png", full_page=True)
@@ -150,3 +153,22 @@ def test_the_camera_reads_a_ticket_and_checks_it_in(
     assert booking.checked_in_at is not None
     assert timezone.localtime(booking.checked_in_at).date() == timezone.localdate()
     assert slot.bookings.filter(checked_in_at__isnull=False).count() == 1
+
+
+def test_the_producer_reads_an_experience_and_its_slot_on_a_laptop(desktop_page):
+    slot = todays_market()
+    page = desktop_page
+    RESULTS_DIR.mkdir(exist_ok=True)
+
+    sign_in(page)
+    page.get_by_role("link", name="Trải nghiệm", exact=True).click()
+    page.get_by_role("link", name="Đi chợ nổi Cái Răng lúc bình minh").click()
+    expect(page.locator("h1")).to_have_text("Đi chợ nổi Cái Răng lúc bình minh")
+    expect(page.get_by_label("Điểm hẹn", exact=True)).to_have_value("Bến Ninh Kiều")
+    page.screenshot(path=RESULTS_DIR / "experience-edit-desktop.png", full_page=True)
+
+    page.goto(f"/nguoi-ban/trai-nghiem/luot/{slot.pk}/")
+    expect(page.locator(".booking")).to_have_count(2)
+    expect(page.locator(".slot-left")).to_have_text("8")
+    page.screenshot(path=RESULTS_DIR / "experience-slot-desktop.png", full_page=True)
+    assert page.policy_violations == []

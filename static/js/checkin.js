@@ -15,6 +15,7 @@
   var form = document.querySelector("[data-checkin-form]");
   if (!panel || !form) return;
 
+  var view = panel.querySelector("[data-scanner-view]");
   var video = panel.querySelector("[data-scanner-video]");
   var status = panel.querySelector("[data-scanner-status]");
   var startButton = panel.querySelector("[data-scanner-start]");
@@ -97,6 +98,7 @@
     if (stream) stream.getTracks().forEach(function (track) { track.stop(); });
     stream = null;
     video.srcObject = null;
+    view.hidden = true;
     startButton.hidden = false;
     stopButton.hidden = true;
   }
@@ -120,6 +122,7 @@
       function (results) {
         stream = results[0];
         video.srcObject = stream;
+        view.hidden = false;
         video.play();
         startButton.hidden = true;
         stopButton.hidden = false;
