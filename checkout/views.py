@@ -77,7 +77,9 @@ class PaymentMethodView(CheckoutSessionMixin, generic.FormView):
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
-        kwargs["providers"] = available_providers(whole_dong(self.order_total()))
+        kwargs["providers"] = available_providers(
+            whole_dong(self.order_total()), self.request.basket
+        )
         kwargs["initial"] = {"method": self.checkout_session.payment_method()}
         return kwargs
 
@@ -108,7 +110,7 @@ class PaymentDetailsView(views.PaymentDetailsView):
         """The provider chosen in the payment step, if it is still available; else None."""
         code = self.checkout_session.payment_method()
         total = whole_dong(self.build_submission()["order_total"].incl_tax)
-        for provider in available_providers(total):
+        for provider in available_providers(total, self.request.basket):
             if provider.code == code:
                 return provider
         return None

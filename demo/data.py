@@ -1130,6 +1130,17 @@ VILLAGES = (
                 "nướng bánh. Mang về một xấp bánh tự làm. Khoảng 2 giờ. " + EXPERIENCE_NOTE,
                 (Cert("71.0", days_ago=190),),
             ),
+            Experience(
+                "dao-lang-banh-trang",
+                "Dạo làng bánh tráng Thuận Hưng lúc sáng sớm",
+                "thuan-hung-xua",
+                "6.1",
+                90000,
+                30,
+                "Đi bộ qua các lò bánh lúc sáng sớm, xem phơi bánh trên giàn tre dọc bờ "
+                "kênh, ăn sáng bánh tráng nướng và bánh hỏi. Khoảng 1 giờ 30 phút. "
+                + EXPERIENCE_NOTE,
+            ),
         ),
         motif="craft",
     ),

@@ -38,6 +38,7 @@ from cms.site_domain import sync_site_from_settings
 from villages.models import VillageExperience, VillageIndexPage, VillagePage, VillageProducer
 
 from . import data, images
+from .experiences import DemoExperiences
 from .orders import DemoOrders
 from .pages import StoryPages
 
@@ -99,6 +100,7 @@ class DemoLoader:
             index = self.village_index(home)
             for spec in data.VILLAGES:
                 self.village(index, spec)
+            DemoExperiences(self).run()  # details, schedules, slots, sample bookings
             ensure_programme_page()
             self.accounts()
             # Profiles, product stories, news and content pages, owned by the producers'

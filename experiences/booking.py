@@ -290,7 +290,8 @@ def ensure_places(lines, refusal, now=None):
 
 def confirm_for_order(order, email="", language="vi"):
     """The held bookings of ``order``'s lines become confirmed, tied to their order lines
-    (the order line keeps the booking reference as a line attribute)."""
+    (the order line keeps the booking reference as a line attribute); the tickets are
+    emailed in ``language``, the one the tourist paid in."""
     rows = LineAttribute.objects.filter(line__order=order, option__code=OPTION_CODE).values_list(
         "value", "line_id"
     )
@@ -301,14 +302,13 @@ def confirm_for_order(order, email="", language="vi"):
             order_line_id=line_id,
             hold_expires_at=None,
             email=email,
-            language=language,
         )
         if updated:
             confirmed.append(reference)
     if confirmed:
         from .emails import send_confirmations
 
-        transaction.on_commit(lambda: send_confirmations(confirmed))
+        transaction.on_commit(lambda: send_confirmations(confirmed, language))
     return confirmed
 
 

@@ -18,15 +18,16 @@ from .models import Booking
 logger = logging.getLogger(__name__)
 
 
-def _language(booking):
+def _language(booking, language=None):
+    """The language to write to the tourist in: the one they paid in when known, else
+    their guide's language when the site speaks it."""
     try:
-        return translation.get_supported_language_variant(booking.language or "vi")
+        return translation.get_supported_language_variant(language or booking.language or "vi")
     except LookupError:
         return settings.LANGUAGE_CODE
 
 
-def _send(booking, template, subject, context):
-    language = _language(booking)
+def _send(booking, template, subject, context, language):
     with translation.override(language):
         context = {
             "booking": booking,
@@ -47,7 +48,7 @@ def _send(booking, template, subject, context):
         message.send()
 
 
-def send_confirmations(references):
+def send_confirmations(references, language=None):
     bookings = Booking.objects.filter(reference__in=references).select_related(
         "slot__experience__product"
     )
@@ -55,12 +56,14 @@ def send_confirmations(references):
         if not booking.email:
             continue
         try:
-            with translation.override(_language(booking)):
+            lang = _language(booking, language)
+            with translation.override(lang):
                 subject = _("Vé %(reference)s: %(title)s") % {
                     "reference": booking.reference,
                     "title": booking.slot.experience.product.title,
                 }
-            _send(booking, "confirmed", subject, {"qr_svg": tickets.qr_svg(booking, scale=4)})
+            context = {"qr_svg": tickets.qr_svg(booking, scale=4)}
+            _send(booking, "confirmed", subject, context, lang)
         except Exception:
             logger.exception("Booking confirmation %s not sent", booking.reference)
 
@@ -68,8 +71,9 @@ def send_confirmations(references):
 def send_cancellation(booking_pk, refunded):
     booking = Booking.objects.select_related("slot__experience__product").get(pk=booking_pk)
     try:
-        with translation.override(_language(booking)):
+        lang = _language(booking)
+        with translation.override(lang):
             subject = _("Đã hủy vé %(reference)s") % {"reference": booking.reference}
-        _send(booking, "cancelled", subject, {"refunded": refunded})
+        _send(booking, "cancelled", subject, {"refunded": refunded}, lang)
     except Exception:
         logger.exception("Booking cancellation %s not sent", booking.reference)

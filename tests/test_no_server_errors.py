@@ -79,6 +79,10 @@ def _build_shop():
     villages.add_child(instance=village)
     village.save_revision().publish()
     ensure_programme_page()
+    # An experience with a slot: its page, calendar, booking form and ticket lookup.
+    from experiences.tests.factories import experience, slot
+
+    slot(experience(), days=3)
 
     # One order placed through the checkout, so order lists have a row and a detail page.
     rice, honey = two_producer_shop()

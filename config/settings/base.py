@@ -362,6 +362,8 @@ OCOP_PAYMENT_PROVIDERS = [
     "payments.providers.card.CardProvider",
     "payments.providers.cash.CashOnDeliveryProvider",
     "payments.providers.vietqr.VietQRProvider",
+    # Experiences only, where every producer allows it (experiences.Experience).
+    "payments.providers.village.PayAtVillageProvider",
 ]
 # Whether an order still waits for its money (order.fulfilment asks before a parcel
 # leaves; the order app does not import the payments app).

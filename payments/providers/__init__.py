@@ -63,5 +63,6 @@ def provider_for(order):
     raise LookupError(f"Order {order.number} has no payment source of a known provider")
 
 
-def available_providers(total_vnd):
-    return [p for p in all_providers() if p.is_available(int(total_vnd))]
+def available_providers(total_vnd, basket=None):
+    """The providers for this total and what ``basket`` holds (None: not known)."""
+    return [p for p in all_providers() if p.is_available(int(total_vnd)) and p.accepts(basket)]

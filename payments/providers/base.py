@@ -32,6 +32,11 @@ class Provider:
     def is_available(self, total_vnd: int) -> bool:
         return True
 
+    def accepts(self, basket) -> bool:
+        """Whether this way of paying fits what ``basket`` holds (goods, experiences);
+        ``basket`` is None where it is not known."""
+        return True
+
     def start(self, pending, request=None, data: dict | None = None) -> Outcome:
         """The shopper pressed "pay": card authorises; cash and vietqr place the order."""
         raise NotImplementedError

@@ -28,6 +28,10 @@ class CashOnDeliveryProvider(Provider):
     code = "cod"
     label = gettext_lazy("Thanh toán khi nhận hàng (tiền mặt)")
 
+    def accepts(self, basket):
+        # A courier collects cash on delivery: only when something is delivered.
+        return basket is None or basket.is_shipping_required()
+
     def start(self, pending, request=None, data=None):
         try:
             order, _created = place_order(pending, request=request, notify=False)

@@ -1,0 +1,1 @@
+from payments.fixtures import *  # noqa: F401,F403
