@@ -40,7 +40,9 @@ def booking_url(booking, language=None):
 def qr_svg(booking, scale=None):
     """The ticket's QR code as inline SVG markup (no XML declaration): sized by CSS (a
     viewBox only) on pages, ``scale`` pixels a module in emails."""
-    code = segno.make(booking.reference, error="m")
+    # micro=False: for a short text segno picks a Micro QR code, which phone cameras
+    # (BarcodeDetector) and the seller area's scanner (jsQR) cannot read.
+    code = segno.make(booking.reference, error="m", micro=False)
     if scale is None:
         return code.svg_inline(omitsize=True, dark="#111", border=2)
     return code.svg_inline(scale=scale, dark="#111")

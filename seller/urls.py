@@ -1,6 +1,14 @@
 from django.urls import path
 
-from . import officer_transfers, officer_translations, officer_views, orders, sales, views
+from . import (
+    experience_urls,
+    officer_transfers,
+    officer_translations,
+    officer_views,
+    orders,
+    sales,
+    views,
+)
 
 app_name = "seller"
 
@@ -51,3 +59,4 @@ urlpatterns = [
         name="officer-transfers",
     ),
 ]
+urlpatterns += experience_urls.urlpatterns

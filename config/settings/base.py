@@ -261,6 +261,8 @@ STATICFILES_DIRS = [
     ("vendor/fonts/be-vietnam-pro", BASE_DIR / "node_modules/@fontsource/be-vietnam-pro/files"),
     # Leaflet for the village and producer maps, installed by `npm ci`.
     ("vendor/leaflet", BASE_DIR / "node_modules/leaflet/dist"),
+    # jsQR, the ticket scanner's QR decoder where the browser has no BarcodeDetector.
+    ("vendor/jsqr", BASE_DIR / "node_modules/jsqr/dist"),
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = DATA_DIR / "media"
@@ -428,12 +430,13 @@ CONTENT_SECURITY_POLICY = {
 CMS_CSP_PATH = "/cms/"
 CMS_CSP_REPLACE = {"script-src": [SELF, UNSAFE_INLINE]}
 
-# Permissions-Policy (config/permissions_policy.py): the camera for the seller area's
-# ticket scanner and geolocation for maps, on the site's own pages only; the rest off.
+# Permissions-Policy (config/permissions_policy.py): geolocation for maps, on the site's own
+# pages only; the camera only on the seller area's ticket scanner (allow_features); the
+# rest off.
 # Payment stays off while the card form has no wallet buttons (Apple/Google Pay through
 # Stripe's Payment Request would need payment=(self "https://js.stripe.com")).
 PERMISSIONS_POLICY = {
-    "camera": ["self"],
+    "camera": [],
     "geolocation": ["self"],
     "microphone": [],
     "payment": [],

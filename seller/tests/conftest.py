@@ -6,7 +6,7 @@ from django.utils import translation
 from oscar.core.loading import get_model
 
 from catalogue.roles import OFFICERS, ensure_groups
-from payments.fixtures import pytest_collection_modifyitems, pytest_configure  # noqa: F401
+from payments.fixtures import *  # noqa: F401,F403 (hooks, localstripe, stripe_settings)
 
 from .factories import load_reference, make_producer, make_user
 

@@ -23,6 +23,7 @@ ProductImage = get_model("catalogue", "ProductImage")
 #   "officer" – officers only: a producer gets 403.
 #   "token"   – reached by an emailed token: a wrong token changes nothing.
 #   "order"   – takes the other producer's part of an order: 404 (test_orders.py).
+#   "experience" – the producer's experiences: 404 for another's (test_experience_views.py).
 SELLER_URLS = {
     "home": "own",
     "products": "own",
@@ -44,6 +45,15 @@ SELLER_URLS = {
     "officer-transfers": "officer",
     "officer-translations": "officer",
     "officer-translation-edit": "officer",
+    "experiences": "experience",
+    "experience-day": "experience",
+    "experience-checkin": "experience",
+    "experience-edit": "experience",
+    "experience-schedule-add": "experience",
+    "experience-schedule": "experience",
+    "experience-closed-day-add": "experience",
+    "experience-closed-day-delete": "experience",
+    "experience-slot": "experience",
 }
 
 
