@@ -167,10 +167,11 @@ def featured_villages(limit=VILLAGE_LIMIT):
 
     from villages.models import VillagePage
 
+    from .locales import in_active_locale
+
     images = get_image_model().objects.prefetch_renditions(VILLAGE_THUMBNAIL)
     return list(
-        VillagePage.objects.live()
-        .public()
+        in_active_locale(VillagePage.objects.live().public())
         .prefetch_related(Prefetch("image", queryset=images))
         .order_by("path")[:limit]
     )

@@ -8,6 +8,7 @@ from wagtail.images import get_image_model
 
 import params
 import places
+from cms.locales import children_in_locale
 
 from .choices import VillageKind
 
@@ -19,7 +20,7 @@ def village_listing(index_page, query):
     """Context for the index: ``villages`` and the filters' options and chosen values."""
     from .models import VillagePage
 
-    every = VillagePage.objects.child_of(index_page).live()
+    every = children_in_locale(VillagePage, index_page)
     present = set(every.exclude(commune_code="").values_list("commune_code", flat=True))
     communes = sorted(((code, places.ward_name(code)) for code in present), key=lambda c: c[1])
     commune = params.choice(query, "xa", {code for code, _name in communes})

@@ -108,14 +108,15 @@ class VillagePage(Page):
         return places.ward_name(self.commune_code)
 
     def get_context(self, request, *args, **kwargs):
+        from cms.locales import in_active_locale
         from profiles.models import ProducerPage
 
         context = super().get_context(request, *args, **kwargs)
         links = list(self.producers.select_related("partner"))
         pages = {
             page.partner_id: page
-            for page in ProducerPage.objects.live().filter(
-                partner__in=[link.partner_id for link in links]
+            for page in in_active_locale(
+                ProducerPage.objects.live().filter(partner__in=[link.partner_id for link in links])
             )
         }
         # Each producer with its profile page when it has one (one query for all).
