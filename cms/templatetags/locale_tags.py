@@ -20,5 +20,16 @@ def language_switch_targets(context):
     page = context.get("page")
     if isinstance(page, Page) and page.pk and context.get("product") is None:
         request = context.get("request")
-        targets.update(translation_urls(page, request))
+        for code, url in translation_urls(page, request).items():
+            targets[code] = without_prefix(url, code)
     return targets
+
+
+def without_prefix(path, language):
+    """``/en/villages/x/`` → ``/villages/x/``: set_language adds the prefix back (it always
+    resolves ``next`` as Vietnamese, the unprefixed language, then reverses it in the
+    chosen one), so a prefixed ``next`` would come back prefixed twice."""
+    prefix = f"/{language}/"
+    if language != settings.LANGUAGE_CODE and path.startswith(prefix):
+        return path[len(prefix) - 1 :]
+    return path
