@@ -1,4 +1,5 @@
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -47,6 +48,22 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("trang chủ")
+
+    def route(self, request, path_components):
+        """A path of another language's tree under this prefix (``/en/lang-du-lich/…``,
+        the English site's old Vietnamese paths) finds its page there; the
+        ``before_serve_page`` hook then redirects it to its translation (cms.locales)."""
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            from .locales import route_in_other_trees
+
+            found = (
+                route_in_other_trees(self, request, path_components) if path_components else None
+            )
+            if found is None:
+                raise
+            return found
 
 
 class HomePinnedProduct(Orderable):

@@ -90,12 +90,21 @@ def ensure_moderation():
     home = HomePage.objects.first()
     if home is None:
         return None
-    _page_permissions(officers, home, OFFICER_PAGE_PERMISSIONS)
-    for index in (ProducerIndexPage.objects.first(), ProductProfileIndexPage.objects.first()):
-        if index is not None:
-            _page_permissions(producers, index, PRODUCER_PAGE_PERMISSIONS)
+    # Each language has its own tree (cms.locales): the same rights in every one, and
+    # officers translate pages with wagtail-localize ("Translate this page", "Sync").
+    for tree in HomePage.objects.all():
+        _page_permissions(officers, tree, OFFICER_PAGE_PERMISSIONS)
+    officers.permissions.add(
+        Permission.objects.get(
+            content_type__app_label="wagtail_localize", codename="submit_translation"
+        )
+    )
+    for index in (*ProducerIndexPage.objects.all(), *ProductProfileIndexPage.objects.all()):
+        _page_permissions(producers, index, PRODUCER_PAGE_PERMISSIONS)
     root = Collection.get_first_root_node()
     _collection_permissions(officers, root, OFFICER_IMAGE_PERMISSIONS)
     _collection_permissions(officers, root, OFFICER_DOCUMENT_PERMISSIONS, "wagtaildocs")
     _collection_permissions(producers, producer_collection(), PRODUCER_IMAGE_PERMISSIONS)
+    for tree in HomePage.objects.exclude(pk=home.pk):
+        ensure_workflow(officers, Page.objects.get(pk=tree.pk))
     return ensure_workflow(officers, Page.objects.get(pk=home.pk))

@@ -15,6 +15,7 @@ from wagtail.search import index
 import params
 
 from .blocks import StoryBlock
+from .locales import children_in_locale
 
 NEWS_PER_PAGE = 12
 CARD_THUMBNAIL = "fill-640x400"
@@ -38,7 +39,7 @@ class NewsIndexPage(Page):
         from wagtail.images import get_image_model
 
         context = super().get_context(request, *args, **kwargs)
-        articles = NewsPage.objects.child_of(self).live().public()
+        articles = children_in_locale(NewsPage, self).public()
         tag = params.text(request.GET, "tag", max_length=100)
         if tag and NewsPageTag.objects.filter(tag__slug=tag).exists():
             articles = articles.filter(tags__slug=tag)

@@ -182,7 +182,15 @@ def village_counts():
     """(tourism villages, cultural tourism villages) among live village pages."""
     from villages.models import VillagePage
 
-    rows = VillagePage.objects.live().order_by().values("kind").annotate(pages=Count("pk"))
+    from .locales import in_active_locale
+
+    # Villages, not their translations: the Vietnamese source pages.
+    rows = (
+        in_active_locale(VillagePage.objects.live(), "vi")
+        .order_by()
+        .values("kind")
+        .annotate(pages=Count("pk"))
+    )
     by_kind = {row["kind"]: row["pages"] for row in rows}
     tourism = sum(by_kind.get(kind, 0) for kind in TOURISM_VILLAGE_KINDS)
     return tourism, by_kind.get(VillageKind.CULTURAL, 0)

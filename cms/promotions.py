@@ -182,10 +182,11 @@ def featured_villages(limit=VILLAGE_LIMIT):
 
     from villages.models import VillagePage
 
+    from .locales import in_active_locale
+
     images = get_image_model().objects.prefetch_renditions(VILLAGE_THUMBNAIL)
     return list(
-        VillagePage.objects.live()
-        .public()
+        in_active_locale(VillagePage.objects.live().public())
         .prefetch_related(Prefetch("image", queryset=images), "experiences__product")
         .order_by("path")[:limit]
     )
@@ -195,12 +196,12 @@ def latest_news(limit=NEWS_LIMIT):
     """The newest live articles for the home page, their card thumbnails prefetched."""
     from wagtail.images import get_image_model
 
+    from .locales import in_active_locale
     from .news import CARD_THUMBNAIL, NewsPage
 
     images = get_image_model().objects.prefetch_renditions(CARD_THUMBNAIL)
     return list(
-        NewsPage.objects.live()
-        .public()
+        in_active_locale(NewsPage.objects.live().public())
         .prefetch_related(Prefetch("image", queryset=images))
         .order_by("-date", "-pk")[:limit]
     )

@@ -16,6 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from catalogue.search import tokens, words_of
 from catalogue.synonyms import expand, matches
 
+from .locales import in_active_locale
+
 RESULT_LIMIT = 6
 # Each kind's extra fields that hold words worth finding, besides the title.
 SEARCHED_FIELDS = ("summary", "intro", "search_description")
@@ -63,7 +65,7 @@ def page_results(query, limit=RESULT_LIMIT):
         return []
     found = []
     for model, kind in _kinds():
-        pages = model.objects.live().public()
+        pages = in_active_locale(model.objects.live().public())
         if hasattr(model, "partner"):
             pages = pages.select_related("partner")
         for page in pages.defer_streamfields():

@@ -1,6 +1,7 @@
 """What search engines and link previews (Zalo, Facebook) read about a page.
 
-``meta()`` gives the canonical URL, its translations, title, description and sharing
+``meta()`` gives the canonical URL, its translations (hreflang, with x-default the
+Vietnamese URL), title, description and sharing
 image of whatever the template shows (a Wagtail page, a product or any other view);
 the ``*_data`` functions give schema.org JSON-LD: Product with an Offer in VND,
 Organization for producers, TouristAttraction for villages, BreadcrumbList.
@@ -52,6 +53,19 @@ def page_url(request, page):
     return request.build_absolute_uri(page.get_url(request))
 
 
+def page_alternates(request, page):
+    """(language, absolute URL) of each live translation of a Wagtail page: the English
+    tree has its own slugs, so a page's twin is its translation, not the same path."""
+    from .locales import translation_urls
+
+    urls = translation_urls(page, request)
+    return [
+        (code, request.build_absolute_uri(urls[code]))
+        for code, _name in settings.LANGUAGES
+        if code in urls
+    ]
+
+
 def wagtail_image_url(request, image, spec=SHARE_IMAGE):
     return request.build_absolute_uri(image.get_rendition(spec).url)
 
@@ -91,7 +105,11 @@ def meta(context):
         kind = "website"
     if not image:
         image = request.build_absolute_uri(static("img/og-default.png"))
-    alternates = [(code, translate_url(canonical, code)) for code, _name in settings.LANGUAGES]
+    if kind != "product" and page is not None and hasattr(page, "get_full_url"):
+        alternates = page_alternates(request, page)
+    else:
+        alternates = [(code, translate_url(canonical, code)) for code, _name in settings.LANGUAGES]
+    alternates += [("x-default", url) for code, url in alternates if code == settings.LANGUAGE_CODE]
     language = get_language() or settings.LANGUAGE_CODE
     return Meta(
         canonical=canonical,

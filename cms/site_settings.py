@@ -1,7 +1,9 @@
 """Site-wide settings officers edit in Wagtail: navigation, footer, contact, social links.
 
 The header and footer read them (``settings.cms.SiteSettings``) and fall back to the
-built-in links when a list is left empty."""
+built-in links when a list is left empty. Settings belong to a site, not to a language,
+so the texts visitors read have an English twin (``*_en``, ``label_en``) that English
+pages show when it is filled in."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -10,9 +12,29 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 
+from .locales import active_language
+
+
+class LinkValue(blocks.StructValue):
+    """What ``components/settings_link.html`` shows: in the visitor's language."""
+
+    def text(self):
+        return in_language(self.get("label"), self.get("label_en"))
+
+    def target(self):
+        # The chosen page is the Vietnamese one; English pages link to its translation.
+        page = self.get("page")
+        return page.localized if page is not None else None
+
 
 class LinkBlock(blocks.StructBlock):
     label = blocks.CharBlock(label=_("chữ hiện"), max_length=60)
+    label_en = blocks.CharBlock(
+        label=_("chữ hiện (tiếng Anh)"),
+        max_length=60,
+        required=False,
+        help_text=_("Chữ hiện trên trang tiếng Anh. Để trống: dùng chữ tiếng Việt."),
+    )
     page = blocks.PageChooserBlock(label=_("trang"), required=False)
     url = blocks.CharBlock(
         label=_("hoặc đường dẫn"),
@@ -23,6 +45,14 @@ class LinkBlock(blocks.StructBlock):
 
     class Meta:
         icon = "link"
+        value_class = LinkValue
+
+
+def in_language(vietnamese, english):
+    """The English text on English pages when an officer wrote one, else the Vietnamese."""
+    if english and active_language() == "en":
+        return english
+    return vietnamese
 
 
 def _links(help_text):
@@ -42,6 +72,20 @@ class SiteSettings(BaseSiteSetting):
         _("bộ phận"), max_length=200, default="Bộ phận thường trực Chương trình OCOP"
     )
     contact_address = models.CharField(_("địa chỉ"), max_length=300, blank=True)
+    contact_organisation_en = models.CharField(
+        _("cơ quan (tiếng Anh)"),
+        max_length=200,
+        default="Can Tho City Department of Agriculture and Environment",
+    )
+    contact_unit_en = models.CharField(
+        _("bộ phận (tiếng Anh)"), max_length=200, default="OCOP Programme Standing Office"
+    )
+    contact_address_en = models.CharField(
+        _("địa chỉ (tiếng Anh)"),
+        max_length=300,
+        blank=True,
+        help_text=_("Địa chỉ viết cho khách nước ngoài. Để trống: dùng địa chỉ tiếng Việt."),
+    )
     contact_phone = models.CharField(_("điện thoại"), max_length=30, blank=True)
     contact_email = models.EmailField(_("email"), blank=True)
     facebook_url = models.URLField(_("Facebook"), blank=True)
@@ -62,6 +106,14 @@ class SiteSettings(BaseSiteSetting):
             heading=_("Liên hệ"),
         ),
         MultiFieldPanel(
+            [
+                FieldPanel("contact_organisation_en"),
+                FieldPanel("contact_unit_en"),
+                FieldPanel("contact_address_en"),
+            ],
+            heading=_("Liên hệ (tiếng Anh)"),
+        ),
+        MultiFieldPanel(
             [FieldPanel("facebook_url"), FieldPanel("zalo_url"), FieldPanel("youtube_url")],
             heading=_("Mạng xã hội"),
         ),
@@ -69,6 +121,19 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("cài đặt trang web")
+
+    # The footer's contact block in the visitor's language.
+    @property
+    def organisation(self):
+        return in_language(self.contact_organisation, self.contact_organisation_en)
+
+    @property
+    def unit(self):
+        return in_language(self.contact_unit, self.contact_unit_en)
+
+    @property
+    def address(self):
+        return in_language(self.contact_address, self.contact_address_en)
 
     @property
     def social_links(self):

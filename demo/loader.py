@@ -41,6 +41,7 @@ from . import data, images, products_en
 from .experiences import DemoExperiences
 from .orders import DemoOrders
 from .pages import StoryPages
+from .translations import EnglishPages
 
 Category = get_model("catalogue", "Category")
 OcopCertificate = get_model("catalogue", "OcopCertificate")
@@ -105,7 +106,10 @@ class DemoLoader:
             self.accounts()
             # Profiles, product stories, news and content pages, owned by the producers'
             # accounts; then who may edit them and the officers' approval workflow.
-            StoryPages(self, home).run()
+            story_pages = StoryPages(self, home)
+            story_pages.run()
+            # ... and their English translations (demo.translations).
+            EnglishPages(self, story_pages).run()
             ensure_moderation()
             self.sites()
             DemoOrders(self).run()

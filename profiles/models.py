@@ -94,7 +94,10 @@ class ProducerPage(Page):
 
     def clean(self):
         super().clean()
-        others = ProducerPage.objects.filter(partner_id=self.partner_id).exclude(pk=self.pk)
+        # One page per producer in each language: its translation is not a second page.
+        others = ProducerPage.objects.filter(
+            partner_id=self.partner_id, locale_id=self.locale_id
+        ).exclude(pk=self.pk)
         if self.partner_id and others.exists():
             raise ValidationError({"partner": _("Chủ thể này đã có trang giới thiệu.")})
 
@@ -153,7 +156,9 @@ class ProductProfilePage(Page):
 
     def clean(self):
         super().clean()
-        others = ProductProfilePage.objects.filter(product_id=self.product_id).exclude(pk=self.pk)
+        others = ProductProfilePage.objects.filter(
+            product_id=self.product_id, locale_id=self.locale_id
+        ).exclude(pk=self.pk)
         if self.product_id and others.exists():
             raise ValidationError({"product": _("Sản phẩm này đã có trang câu chuyện.")})
 

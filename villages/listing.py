@@ -18,6 +18,7 @@ import params
 import places
 from cms.maps import directions_url, marker, markers
 from experiences import search
+from cms.locales import children_in_locale
 
 from .choices import VillageKind
 
@@ -30,7 +31,7 @@ def village_listing(index_page, query):
     options and chosen values."""
     from .models import VillagePage
 
-    every = VillagePage.objects.child_of(index_page).live()
+    every = children_in_locale(VillagePage, index_page)
     present = set(every.exclude(commune_code="").values_list("commune_code", flat=True))
     communes = sorted(((code, places.ward_name(code)) for code in present), key=lambda c: c[1])
     commune = params.choice(query, "xa", {code for code, _name in communes})

@@ -108,6 +108,7 @@ class VillagePage(Page):
         return places.ward_name(self.commune_code)
 
     def get_context(self, request, *args, **kwargs):
+        from cms.locales import in_active_locale
         from profiles.models import ProducerPage
 
         from .listing import village_visit
@@ -116,8 +117,8 @@ class VillagePage(Page):
         links = list(self.producers.select_related("partner"))
         pages = {
             page.partner_id: page
-            for page in ProducerPage.objects.live().filter(
-                partner__in=[link.partner_id for link in links]
+            for page in in_active_locale(
+                ProducerPage.objects.live().filter(partner__in=[link.partner_id for link in links])
             )
         }
         # Each producer with its profile page when it has one (one query for all).

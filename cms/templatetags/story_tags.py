@@ -2,6 +2,8 @@
 
 from django import template
 
+from cms.locales import in_active_locale
+
 register = template.Library()
 
 
@@ -19,7 +21,8 @@ def product_story(context, product):
         return preview
     # live() only: view restrictions (private pages) cost a query of their own, and a
     # product's story is public information, shown wherever the product is.
-    return ProductProfilePage.objects.live().filter(product=product).first()
+    stories = in_active_locale(ProductProfilePage.objects.live().filter(product=product))
+    return stories.first()
 
 
 @register.simple_tag

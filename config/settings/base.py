@@ -87,6 +87,10 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.routable_page",
+    # Page translation (vi source, en translations): wagtail-localize's editor, its
+    # "Translate this page" and "Sync translated pages" actions, and its locales admin.
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -246,7 +250,9 @@ IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 # Languages: Vietnamese first (at /), English second (at /en/).
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
-WAGTAIL_I18N_ENABLED = False
+# Pages live in one tree per language (cms.locales): Vietnamese is the source, English
+# its translation, at English slugs under /en/.
+WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"

@@ -337,3 +337,82 @@ def test_the_production_settings_module_refuses_it(monkeypatch):
 
     assert result.returncode == 1
     assert "do not allow the sample data" in result.stderr
+
+
+# The English tree (demo.translations)
+
+ENGLISH_TOURIST_PATHS = (
+    "/en/",
+    "/en/villages/",
+    "/en/villages/cai-rang-floating-market/",
+    "/en/producers/",
+    "/en/producers/ut-huong/",
+    "/en/programme/",
+)
+
+
+def test_every_demo_page_has_a_live_english_translation(demo):
+    from wagtail.models import Locale
+
+    english = Locale.objects.get(language_code="en")
+    home = HomePage.objects.get(locale__language_code="vi")
+    vietnamese = home.get_descendants(inclusive=True).live().specific()
+    translations = {
+        page.translation_key: page for page in Page.objects.filter(locale=english).live().specific()
+    }
+
+    assert vietnamese.count() > 100
+    for page in vietnamese:
+        twin = translations.get(page.translation_key)
+        assert twin is not None, page.url
+        assert type(twin) is type(page)
+        assert twin.url.startswith("/en/"), twin.url
+    assert len(translations) == vietnamese.count()
+
+
+@pytest.mark.parametrize(
+    "path, title",
+    [
+        ("/en/villages/", "Tourism villages"),
+        ("/en/villages/my-khanh-tourist-village/", "Mỹ Khánh Tourist Village"),
+        ("/en/producers/", "OCOP producers"),
+        ("/en/programme/", "The OCOP programme in Cần Thơ"),
+        ("/en/news/ocop-fair-at-ninh-kieu-pier/", "OCOP products fair at Ninh Kiều pier"),
+        ("/en/delivery-and-returns/", "Delivery and returns"),
+    ],
+)
+def test_english_pages_answer_at_english_paths(client, demo, path, title):
+    response = client.get(path)
+
+    assert response.status_code == 200
+    assert response.context["page"].title == title
+    assert response.context["page"].locale.language_code == "en"
+
+
+def test_old_vietnamese_paths_under_en_redirect_to_the_english_page(client, demo):
+    response = client.get("/en/lang-du-lich/cho-noi-cai-rang/")
+
+    assert response.status_code == 301
+    assert response["Location"] == "/en/villages/cai-rang-floating-market/"
+
+
+def test_english_village_pages_carry_english_opening_hours_and_summary(demo):
+    from demo import pages_en
+
+    for spec in data.VILLAGES:
+        page = VillagePage.objects.get(slug=pages_en.VILLAGES[spec.slug].slug)
+        assert page.locale.language_code == "en"
+        assert page.opening_hours == pages_en.VILLAGES[spec.slug].opening_hours
+        assert page.summary == pages_en.VILLAGES[spec.slug].summary
+
+
+@pytest.mark.parametrize("path", ENGLISH_TOURIST_PATHS)
+def test_a_tourist_on_en_reads_almost_no_vietnamese_outside_names(client, demo, path):
+    from demo.language_check import vietnamese_words
+
+    response = client.get(path)
+    words, vietnamese = vietnamese_words(response.content.decode())
+
+    assert response.status_code == 200
+    assert len(words) > 100
+    assert len(vietnamese) <= 0.03 * len(words), vietnamese
