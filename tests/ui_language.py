@@ -1,18 +1,25 @@
-"""Which language a page speaks: the visible interface text of an HTML page, sorted into
-Vietnamese and not-Vietnamese, with what the database holds set aside.
+"""Which language a page speaks: its visible interface text, sorted into Vietnamese and
+English, with names and written content from the database set aside.
 
-The interface (labels, buttons, headings, messages, placeholders, alt text) must speak the
-page's language; names and content written by people (products, producers, villages,
-pages) come from the database and are left to the content checks. Vietnamese is told by
-its letters: almost every Vietnamese phrase carries a diacritic (ă â đ ê ô ơ ư or a tone
-mark), English never does.
+The interface (labels, buttons, headings, messages, placeholders, alt text, the Wagtail
+admin's menus) must speak the page's language; names and content written by people
+(products, producers, villages, pages, provinces and communes) are judged elsewhere.
+Vietnamese is told by its letters: nearly every Vietnamese phrase carries a diacritic
+(ă â đ ê ô ơ ư or a tone mark), English never does; the few Vietnamese words written
+without one ("trang", "sao", "xong") are learned from the project's own messages.
 """
 
+import html
+import json
 import re
 import unicodedata
+from functools import cache
 from html.parser import HTMLParser
+from pathlib import Path
 
+from babel.messages.pofile import read_po
 from django.apps import apps
+from django.conf import settings
 from django.db import models
 
 # Letters only Vietnamese uses among the site's two languages.
@@ -20,20 +27,25 @@ VIETNAMESE_LETTERS = re.compile(
     "[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]", re.IGNORECASE
 )
 WORD = re.compile(r"[^\W\d_]{2,}")
+TAG = re.compile(r"<[^>]+>")
 # Attributes whose text a person reads or hears.
-READ_ATTRIBUTES = ("title", "alt", "placeholder", "aria-label", "aria-description")
-SKIPPED_ELEMENTS = {"script", "style", "template", "noscript", "svg", "code", "pre"}
-# Words the same in both languages: brands, the programme's name, units and abbreviations.
+READ_ATTRIBUTES = ("title", "alt", "placeholder", "aria-label")
+SKIPPED_ELEMENTS = {"script", "style", "template", "svg", "code", "pre", "textarea"}
+VOID_ELEMENTS = {"img", "input", "br", "hr", "meta", "link", "source", "area", "wbr", "col"}
+# Words the same in both languages: brands, the programme's name, units, abbreviations
+# and loanwords Vietnamese uses as they are.
 NEUTRAL_WORDS = {
     "ocop",
     "stripe",
     "vietqr",
+    "napas",
     "visa",
     "mastercard",
     "email",
-    "e-mail",
     "facebook",
     "zalo",
+    "youtube",
+    "tiktok",
     "openstreetmap",
     "leaflet",
     "wagtail",
@@ -46,51 +58,64 @@ NEUTRAL_WORDS = {
     "km",
     "kg",
     "ml",
+    "gr",
     "vnd",
+    "kb",
     "mb",
     "jpg",
+    "jpeg",
     "png",
     "pdf",
     "gif",
     "webp",
+    "heic",
     "csv",
     "url",
     "sms",
     "id",
     "cms",
-    "ocb",
-    "vietcombank",
+    "seo",
     "demo",
     "online",
     "website",
     "internet",
     "wifi",
-    "gmail",
     "video",
-    "youtube",
-    "tiktok",
     "logo",
+    "st",
+    "en",
+    "vi",
+    "english",
 }
+# Time-zone names on the Wagtail account page (Asia/Ho_Chi_Minh …) are identifiers.
+TIME_ZONE = re.compile(r"^[A-Z][A-Za-z_+-]*(/[A-Za-z0-9_+-]+)+$|^[A-Z]{2,5}\d?([A-Z]{3})?$")
 
 
 class _TextParser(HTMLParser):
-    """Collects (where, text) for text nodes and read attributes outside skipped elements."""
+    """Collects (where, text) for text nodes and read attributes outside hidden parts,
+    and the labels of the JSON that Wagtail's scripts render (its sidebar menu)."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.found = []
-        self.stack = []
-        self.skip_depth = 0
+        self.stack = []  # (tag, skips)
+        self.json_script = False
+
+    @property
+    def skipping(self):
+        return any(skips for _, skips in self.stack)
 
     def handle_starttag(self, tag, attrs):
-        void = tag in {"img", "input", "br", "hr", "meta", "link", "source", "area", "wbr"}
         attributes = dict(attrs)
-        hidden = "hidden" in attributes or attributes.get("aria-hidden") == "true"
-        if not void:
-            self.stack.append((tag, hidden))
-            if tag in SKIPPED_ELEMENTS or hidden:
-                self.skip_depth += 1
-        if self.skip_depth or hidden:
+        hidden = (
+            "hidden" in attributes
+            or attributes.get("aria-hidden") == "true"
+            or attributes.get("type") == "hidden"
+        )
+        if tag not in VOID_ELEMENTS:
+            self.stack.append((tag, hidden or tag in SKIPPED_ELEMENTS))
+        self.json_script = tag == "script" and attributes.get("type") == "application/json"
+        if self.skipping or hidden:
             return
         for name in READ_ATTRIBUTES:
             if attributes.get(name):
@@ -99,16 +124,23 @@ class _TextParser(HTMLParser):
             if attributes.get("value"):
                 self.found.append(("<input value>", attributes["value"]))
 
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag not in VOID_ELEMENTS and self.stack:
+            self.stack.pop()
+
     def handle_endtag(self, tag):
-        while self.stack:
-            opened, hidden = self.stack.pop()
-            if opened in SKIPPED_ELEMENTS or hidden:
-                self.skip_depth -= 1
-            if opened == tag:
+        for index in range(len(self.stack) - 1, -1, -1):
+            if self.stack[index][0] == tag:
+                del self.stack[index:]
                 break
 
     def handle_data(self, data):
-        if self.skip_depth:
+        if self.json_script and self.stack and self.stack[-1][0] == "script":
+            self.json_script = False
+            self.found.extend(("<json label>", label) for label in _json_labels(data))
+            return
+        if self.skipping:
             return
         text = " ".join(data.split())
         if text:
@@ -116,34 +148,81 @@ class _TextParser(HTMLParser):
             self.found.append((f"<{tag}>", text))
 
 
-def visible_texts(html):
+def _json_labels(data):
+    try:
+        value = json.loads(data)
+    except ValueError:
+        return []
+    labels = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            for key, item in node.items():
+                if key in {"label", "title", "text"} and isinstance(item, str):
+                    labels.append(" ".join(TAG.sub(" ", item).split()))
+                else:
+                    walk(item)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(value)
+    return [label for label in labels if label]
+
+
+def visible_texts(page_html):
     """[(where, text)] a person reads or hears on the page, in document order."""
     parser = _TextParser()
-    parser.feed(html)
+    parser.feed(page_html)
     return [(where, text) for where, text in parser.found if text]
 
 
+def nfc(text):
+    return unicodedata.normalize("NFC", text)
+
+
 def is_vietnamese(text):
-    return bool(VIETNAMESE_LETTERS.search(unicodedata.normalize("NFC", text)))
+    return bool(VIETNAMESE_LETTERS.search(nfc(text)))
 
 
 def words(text):
     return WORD.findall(text)
 
 
+@cache
+def _catalogue_msgids():
+    with open(Path(settings.BASE_DIR) / "locale/en/LC_MESSAGES/django.po", "rb") as po:
+        return [m.id if isinstance(m.id, str) else m.id[0] for m in read_po(po) if m.id]
+
+
+@cache
+def vietnamese_plain_words():
+    """Vietnamese words written without a diacritic ("trang", "sao"), from the project's
+    own Vietnamese messages."""
+    found = set()
+    for msgid in _catalogue_msgids():
+        found.update(w.lower() for w in words(msgid) if not is_vietnamese(w))
+    return frozenset(found)
+
+
 def looks_english(text):
-    """Words without a Vietnamese letter that are not brand or unit names."""
-    if is_vietnamese(text):
+    """Text without a Vietnamese letter holding a word that is neither Vietnamese nor a
+    name both languages share."""
+    if is_vietnamese(text) or TIME_ZONE.match(text.strip()):
         return False
-    return any(word.lower() not in NEUTRAL_WORDS for word in words(text))
+    plain = vietnamese_plain_words()
+    return any(w.lower() not in NEUTRAL_WORDS and w.lower() not in plain for w in words(text))
 
 
 def database_text():
-    """Every text value the database holds, NFC, one string: names and written content.
+    """Every name and written text the site shows from data, NFC, one string: the
+    database's text fields (rich text without its tags) and the names of provinces and
+    communes (places)."""
+    import places
 
-    Text found in it came from people, not from the interface, so it is not judged here.
-    """
-    pieces = []
+    pieces = [name for _, name in places.provinces()]
+    for code, _ in places.provinces():
+        pieces.extend(name for _, name in places.wards(code))
     for model in apps.get_models():
         fields = [
             field.attname
@@ -152,28 +231,61 @@ def database_text():
         ]
         if not fields or not model._meta.managed or model._meta.proxy:
             continue
-        if model._meta.app_label in {"sessions", "admin", "auth", "contenttypes", "axes"}:
+        if model._meta.app_label in {"sessions", "admin", "contenttypes", "axes"}:
             continue
         for row in model.objects.values_list(*fields):
-            pieces.extend(str(value) for value in row if value)
-    return unicodedata.normalize("NFC", "\n".join(pieces))
+            for value in row:
+                if not value:
+                    continue
+                if not isinstance(value, str):
+                    value = json.dumps(value, ensure_ascii=False)
+                pieces.append(html.unescape(TAG.sub(" ", value)))
+    return nfc("\n".join(" ".join(piece.split()) for piece in pieces))
+
+
+def _trimmed(part):
+    """The part without the words of the interface around a name ("No. … of …")."""
+    tokens = part.split()
+    while tokens and not is_vietnamese(tokens[0]):
+        tokens.pop(0)
+    while tokens and not is_vietnamese(tokens[-1]):
+        tokens.pop()
+    return " ".join(tokens)
 
 
 def from_database(text, known):
-    """Whether the text (or each of its lines split on separators) is written in the DB."""
-    text = unicodedata.normalize("NFC", text)
+    """Whether every Vietnamese part of the text (split at separators) is written in the
+    database, so a name or content rather than the interface."""
+    text = nfc(text)
     if text in known:
         return True
-    parts = [part.strip(" ·|,:()–—-") for part in re.split(r"[·|,:()–—]", text)]
-    return all(not words(part) or part in known for part in parts)
+    parts = re.split(r"\s*[·|,:;()–—/]\s*|\s+-\s+", text)
+    return all(
+        not is_vietnamese(part) or part in known or _trimmed(part) in known for part in parts
+    )
 
 
-def foreign_texts(html, language, known):
+@cache
+def _vietnamese_messages():
+    return frozenset(
+        nfc(" ".join(m.split()))
+        for m in _catalogue_msgids()
+        if is_vietnamese(m) and "%" not in m and len(words(m)) >= 2
+    )
+
+
+def foreign_texts(page_html, language, known):
     """[(where, text)] on a page in `language` that speak the other language and are not
-    from the database."""
-    wrong = looks_english if language == "vi" else is_vietnamese
-    return [
-        (where, text)
-        for where, text in visible_texts(html)
-        if wrong(text) and not from_database(text, known)
-    ]
+    names or content from the database. On an English page a project message left in
+    Vietnamese counts even where the same words are also written in the database."""
+    found = []
+    for where, text in visible_texts(page_html):
+        if language == "vi":
+            wrong = looks_english(text) and not from_database(text, known)
+        else:
+            wrong = is_vietnamese(text) and (
+                nfc(text) in _vietnamese_messages() or not from_database(text, known)
+            )
+        if wrong:
+            found.append((where, text))
+    return found
