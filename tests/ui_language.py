@@ -20,7 +20,7 @@ from pathlib import Path
 from babel.messages.pofile import read_po
 from django.apps import apps
 from django.conf import settings
-from django.db import models
+from django.db import connection
 
 # Letters only Vietnamese uses among the site's two languages.
 VIETNAMESE_LETTERS = re.compile(
@@ -87,6 +87,7 @@ NEUTRAL_WORDS = {
     "vi",
     "english",
 }
+FILE_NAME = re.compile(r"^[\w.-]+\.(jpe?g|png|webp|gif|heic|pdf|csv|svg)$", re.IGNORECASE)
 # Time-zone names on the Wagtail account page (Asia/Ho_Chi_Minh …) are identifiers.
 TIME_ZONE = re.compile(r"^[A-Z][A-Za-z_+-]*(/[A-Za-z0-9_+-]+)+$|^[A-Z]{2,5}\d?([A-Z]{3})?$")
 
@@ -95,8 +96,9 @@ class _TextParser(HTMLParser):
     """Collects (where, text) for text nodes and read attributes outside hidden parts,
     and the labels of the JSON that Wagtail's scripts render (its sidebar menu)."""
 
-    def __init__(self):
+    def __init__(self, language=None):
         super().__init__(convert_charrefs=True)
+        self.language = language
         self.found = []
         self.stack = []  # (tag, skips)
         self.json_script = False
@@ -112,6 +114,11 @@ class _TextParser(HTMLParser):
             or attributes.get("aria-hidden") == "true"
             or attributes.get("type") == "hidden"
         )
+        # Text marked as another language (the language switch's "Tiếng Việt", a
+        # Vietnamese name or text shown untranslated on /en/) is meant to be in it.
+        other = attributes.get("lang", "").split("-")[0]
+        if self.language and tag != "html" and other and other != self.language:
+            hidden = True
         if tag not in VOID_ELEMENTS:
             self.stack.append((tag, hidden or tag in SKIPPED_ELEMENTS))
         self.json_script = tag == "script" and attributes.get("type") == "application/json"
@@ -170,9 +177,10 @@ def _json_labels(data):
     return [label for label in labels if label]
 
 
-def visible_texts(page_html):
-    """[(where, text)] a person reads or hears on the page, in document order."""
-    parser = _TextParser()
+def visible_texts(page_html, language=None):
+    """[(where, text)] a person reads or hears on the page, in document order (without
+    the parts marked as written in a language other than `language`)."""
+    parser = _TextParser(language)
     parser.feed(page_html)
     return [(where, text) for where, text in parser.found if text]
 
@@ -205,13 +213,25 @@ def vietnamese_plain_words():
     return frozenset(found)
 
 
+def _code(token):
+    """Codes and abbreviations read the same in both languages: GHN, GYK7PQ3M, ST25."""
+    return token.isupper() and (len(token) <= 4 or any(c.isdigit() for c in token))
+
+
 def looks_english(text):
     """Text without a Vietnamese letter holding a word that is neither Vietnamese nor a
-    name both languages share."""
-    if is_vietnamese(text) or TIME_ZONE.match(text.strip()):
+    name both languages share (nor a file name, a code or a time zone)."""
+    text = text.strip()
+    if is_vietnamese(text) or TIME_ZONE.match(text) or FILE_NAME.match(text):
         return False
     plain = vietnamese_plain_words()
-    return any(w.lower() not in NEUTRAL_WORDS and w.lower() not in plain for w in words(text))
+    tokens = [t.strip(".,:;!?()[]'\"…") for t in text.split()]
+    return any(
+        w.lower() not in NEUTRAL_WORDS and w.lower() not in plain
+        for token in tokens
+        if not _code(token)
+        for w in words(token)
+    )
 
 
 def database_text():
@@ -220,6 +240,7 @@ def database_text():
     communes (places)."""
     import places
 
+    tables = set(connection.introspection.table_names())
     pieces = [name for _, name in places.provinces()]
     for code, _ in places.provinces():
         pieces.extend(name for _, name in places.wards(code))
@@ -227,9 +248,10 @@ def database_text():
         fields = [
             field.attname
             for field in model._meta.concrete_fields
-            if isinstance(field, models.CharField | models.TextField | models.JSONField)
+            # StreamField stores JSON too (its internal type says so).
+            if field.get_internal_type() in {"CharField", "TextField", "JSONField"}
         ]
-        if not fields or not model._meta.managed or model._meta.proxy:
+        if not fields or model._meta.proxy or model._meta.db_table not in tables:
             continue
         if model._meta.app_label in {"sessions", "admin", "contenttypes", "axes"}:
             continue
@@ -237,15 +259,18 @@ def database_text():
             for value in row:
                 if not value:
                     continue
-                if not isinstance(value, str):
+                if hasattr(value, "get_prep_value"):  # a StreamField's blocks, as stored
+                    value = value.get_prep_value()
+                if isinstance(value, dict | list):
                     value = json.dumps(value, ensure_ascii=False)
+                value = str(value)
                 pieces.append(html.unescape(TAG.sub(" ", value)))
     return nfc("\n".join(" ".join(piece.split()) for piece in pieces))
 
 
 def _trimmed(part):
     """The part without the words of the interface around a name ("No. … of …")."""
-    tokens = part.split()
+    tokens = [token.strip(".,;:!?…") for token in part.split()]
     while tokens and not is_vietnamese(tokens[0]):
         tokens.pop(0)
     while tokens and not is_vietnamese(tokens[-1]):
@@ -253,39 +278,33 @@ def _trimmed(part):
     return " ".join(tokens)
 
 
-def from_database(text, known):
-    """Whether every Vietnamese part of the text (split at separators) is written in the
-    database, so a name or content rather than the interface."""
+def _written(text, known):
+    """Whether the text is written in the database as whole words."""
+    return bool(text) and re.search(rf"(?<!\w){re.escape(text)}(?!\w)", known) is not None
+
+
+def from_database(text, known, foreign=is_vietnamese):
+    """Whether the parts of the text in the `foreign` language (split at separators)
+    are written in the database, so names or content rather than the interface. A
+    Vietnamese part is taken without the interface's words around it ("No. … of …")."""
     text = nfc(text)
-    if text in known:
+    if _written(text, known):
         return True
-    parts = re.split(r"\s*[·|,:;()–—/]\s*|\s+-\s+", text)
+    parts = [p for p in re.split(r"\s*[·|,:;()–—/×]\s*|\s+-\s+", text) if words(p)]
     return all(
-        not is_vietnamese(part) or part in known or _trimmed(part) in known for part in parts
-    )
-
-
-@cache
-def _vietnamese_messages():
-    return frozenset(
-        nfc(" ".join(m.split()))
-        for m in _catalogue_msgids()
-        if is_vietnamese(m) and "%" not in m and len(words(m)) >= 2
+        not foreign(part)
+        or _written(part, known)
+        or (is_vietnamese(part) and _written(_trimmed(part), known))
+        for part in parts
     )
 
 
 def foreign_texts(page_html, language, known):
     """[(where, text)] on a page in `language` that speak the other language and are not
-    names or content from the database. On an English page a project message left in
-    Vietnamese counts even where the same words are also written in the database."""
-    found = []
-    for where, text in visible_texts(page_html):
-        if language == "vi":
-            wrong = looks_english(text) and not from_database(text, known)
-        else:
-            wrong = is_vietnamese(text) and (
-                nfc(text) in _vietnamese_messages() or not from_database(text, known)
-            )
-        if wrong:
-            found.append((where, text))
-    return found
+    names or content from the database."""
+    foreign = looks_english if language == "vi" else is_vietnamese
+    return [
+        (where, text)
+        for where, text in visible_texts(page_html, language)
+        if foreign(text) and not from_database(text, known, foreign)
+    ]
