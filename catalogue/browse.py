@@ -41,6 +41,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
+from oscar.templatetags.currency_filters import currency
 
 import params
 import places
@@ -70,7 +71,16 @@ class PriceBand:
     key: str
     low: int | None
     high: int | None
-    label: str
+
+    @property
+    def label(self):
+        # Written with the shop's one money format (Oscar's currency filter, configured
+        # by OSCAR_CURRENCY_FORMAT), so the filter reads like the prices beside it.
+        if self.low is None:
+            return _("Dưới %(high)s") % {"high": currency(self.high)}
+        if self.high is None:
+            return _("Từ %(low)s") % {"low": currency(self.low)}
+        return _("%(low)s – %(high)s") % {"low": currency(self.low), "high": currency(self.high)}
 
     def q(self, prefix=""):
         condition = Q()
@@ -83,11 +93,11 @@ class PriceBand:
 
 # Bands that suit local prices: most specialities sell for 50 000–200 000 ₫.
 PRICE_BANDS = (
-    PriceBand("0-50k", None, 50_000, _("Dưới 50.000 ₫")),
-    PriceBand("50-100k", 50_000, 100_000, _("50.000 – 100.000 ₫")),
-    PriceBand("100-200k", 100_000, 200_000, _("100.000 – 200.000 ₫")),
-    PriceBand("200-500k", 200_000, 500_000, _("200.000 – 500.000 ₫")),
-    PriceBand("500k-", 500_000, None, _("Từ 500.000 ₫")),
+    PriceBand("0-50k", None, 50_000),
+    PriceBand("50-100k", 50_000, 100_000),
+    PriceBand("100-200k", 100_000, 200_000),
+    PriceBand("200-500k", 200_000, 500_000),
+    PriceBand("500k-", 500_000, None),
 )
 PRICE_BANDS_BY_KEY = {band.key: band for band in PRICE_BANDS}
 

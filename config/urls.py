@@ -19,6 +19,7 @@ from wagtail.admin.views import account as wagtail_account
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views as cms_views
+from cms.jsi18n import admin_javascript_catalogue
 
 
 def healthz(request):
@@ -37,6 +38,8 @@ urlpatterns = [
     path("cms/logout/", require_POST(wagtail_account.LogoutView.as_view())),
     # Wagtail's reports, officers only (cms.admin_reports), in front of the same paths.
     path("cms/reports/", include("cms.admin_reports")),
+    # Wagtail's script translations with the project's Vietnamese over them (cms/jsi18n.py).
+    path("cms/jsi18n/", admin_javascript_catalogue, name="wagtailadmin_javascript_catalog"),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("payments/", include("payments.urls")),  # Stripe webhook: no language prefix

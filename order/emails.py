@@ -23,11 +23,9 @@ OrderDispatcher = get_class("order.utils", "OrderDispatcher")
 
 
 def shopper_language(order):
-    """The language the shopper placed the order in (kept on its pending checkout)."""
-    pending = getattr(order, "pending_checkout", None)
-    language = pending.language if pending else None
+    """The language the shopper placed the order in (recorded on the order)."""
     try:
-        return translation.get_supported_language_variant(language or settings.LANGUAGE_CODE)
+        return translation.get_supported_language_variant(order.language or settings.LANGUAGE_CODE)
     except LookupError:
         return settings.LANGUAGE_CODE
 

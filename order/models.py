@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.address.abstract_models import AbstractShippingAddress
+from oscar.apps.order.abstract_models import AbstractOrder
 
 import places
 
@@ -186,6 +187,15 @@ class RefundLine(models.Model):
 
     def __str__(self):
         return f"{self.line.title if self.line_id else self.group} × {self.quantity}"
+
+
+class Order(AbstractOrder):
+    """Oscar's order, with the language the shopper placed it in: every email about it
+    is written in that language (order.emails), whoever triggers it and from where."""
+
+    language = models.CharField(
+        _("ngôn ngữ"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
 
 
 from oscar.apps.order.models import *  # noqa: E402,F401,F403

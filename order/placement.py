@@ -130,6 +130,7 @@ def place_order(pending, request=None, *, notify=True, date_placed=None):
             shipping_address=_shipping_address(pending),
             order_number=pending.order_number,
             guest_email=pending.email if pending.user is None else "",
+            language=pending.language,
             **({"date_placed": date_placed} if date_placed else {}),
         )
         create_groups(order, basket, method)

@@ -17,6 +17,7 @@ from django.db.models import F, Sum
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
+from oscar.templatetags.currency_filters import currency
 
 from .emails import send_to_shopper
 from .status import sync_order_status
@@ -46,7 +47,7 @@ def dong(amount):
 
 
 def vnd(amount):
-    return f"{dong(amount):,.0f} ₫".replace(",", ".")
+    return currency(dong(amount))
 
 
 @dataclass

@@ -6,6 +6,7 @@ import stripe
 from django.db import transaction
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
+from oscar.templatetags.currency_filters import currency
 
 from . import stripe_api
 
@@ -48,8 +49,7 @@ def refund(order, amount, key, user=None):
         available = source.amount_debited - source.amount_refunded
         if amount <= 0 or amount > available:
             raise RefundRefused(
-                _("Số tiền hoàn phải từ 1 ₫ đến %(max)s ₫.")
-                % {"max": f"{available:,.0f}".replace(",", ".")}
+                _("Số tiền hoàn phải từ 1 ₫ đến %(max)s.") % {"max": currency(available)}
             )
         try:
             result = stripe_api.client().refunds.create(
@@ -72,7 +72,7 @@ def refund(order, amount, key, user=None):
             order=order,
             user=user,
             note_type="System",
-            message=_("Hoàn tiền %(amount)s ₫ qua Stripe (%(ref)s).")
-            % {"amount": f"{amount:,.0f}".replace(",", "."), "ref": result.id},
+            message=_("Hoàn tiền %(amount)s qua Stripe (%(ref)s).")
+            % {"amount": currency(amount), "ref": result.id},
         )
     return reference

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 from django.views import View
 from oscar.core.loading import get_model
 from wagtail.models import WorkflowState
@@ -218,8 +219,9 @@ def invite(partner, email, name, request):
         "link": request.build_absolute_uri(path),
         "needs_password": created or not user.has_usable_password(),
     }
-    subject = render_to_string("seller/email/invitation_subject.txt", context).strip()
-    body = render_to_string("seller/email/invitation_body.txt", context)
+    with override("vi"):  # producers read Vietnamese, whatever the officer's page language
+        subject = render_to_string("seller/email/invitation_subject.txt", context).strip()
+        body = render_to_string("seller/email/invitation_body.txt", context)
     send_mail(subject, body, None, [user.email])
     return user, created
 

@@ -117,6 +117,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "cms.admin_language.AdminLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -254,7 +255,11 @@ LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 # its translation, at English slugs under /en/.
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# The admin's languages an editor may choose; Vietnamese unless they do (cms/admin_language.py).
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates and numbers per language (config/formats): dd/mm/yyyy in Vietnamese.
+FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
@@ -294,6 +299,9 @@ OSCAR_SHOP_NAME = "OCOP Cần Thơ"
 OSCAR_SHOP_TAGLINE = _("Sản phẩm OCOP của thành phố Cần Thơ")
 OSCAR_HOMEPAGE = "/"
 OSCAR_DEFAULT_CURRENCY = "VND"
+# The one money format (Oscar's `currency` filter, used everywhere): the amount, then ₫,
+# grouped the language's way: 150.000 ₫ in Vietnamese, 150,000 ₫ in English.
+OSCAR_CURRENCY_FORMAT = {"VND": {"format": "#,##0\u00a0¤"}}
 OSCAR_FROM_EMAIL = E.DEFAULT_FROM_EMAIL
 OSCAR_ALLOW_ANON_CHECKOUT = True
 OSCAR_PRODUCTS_PER_PAGE = 24

@@ -19,6 +19,7 @@ from django.views import generic
 from oscar.apps.dashboard.orders import views
 from oscar.apps.dashboard.orders.views import *  # noqa: F401,F403
 from oscar.core.loading import get_model
+from oscar.templatetags.currency_filters import currency
 
 import params
 from order.cancelling import CannotCancel, cancel_group, cancel_order
@@ -198,7 +199,7 @@ class OrderRefundView(generic.View):
         else:
             messages.success(
                 request,
-                _("Đã hoàn %(amount)s.") % {"amount": f"{record.amount:,.0f} ₫".replace(",", ".")},
+                _("Đã hoàn %(amount)s.") % {"amount": currency(record.amount)},
             )
         return redirect("dashboard:order-detail", number=order.number)
 

@@ -246,7 +246,7 @@ def test_a_cancelled_authorisation_cancels_the_order_returns_stock_and_tells_the
 ):
     rice, honey = shop
     order = placed_while_capture_is_down(client, localstripe, stripe_down_at)
-    PendingCheckout.objects.filter(order=order).update(language="en")
+    Order.objects.filter(pk=order.pk).update(language="en")  # placed in English
     testing.cancel_intent(localstripe, PendingCheckout.objects.get().payment_intent_id)
     stripe_down_at()
     mail.outbox.clear()
