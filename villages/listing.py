@@ -16,9 +16,9 @@ from wagtail.images import get_image_model
 
 import params
 import places
+from cms.locales import children_in_locale
 from cms.maps import directions_url, marker, markers
 from experiences import search
-from cms.locales import children_in_locale
 
 from .choices import VillageKind
 

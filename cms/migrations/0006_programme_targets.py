@@ -36,7 +36,7 @@ def fields_to_targets(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cms", "0003_newsindexpage_standardpage_newspage_newspagetag_and_more"),
+        ("cms", "0005_english_locale"),
     ]
 
     operations = [
