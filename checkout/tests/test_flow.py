@@ -12,7 +12,7 @@ from django.urls import reverse
 from oscar.core.loading import get_model
 from oscar.test.factories import UserFactory
 
-from experiences.tests.factories import experience
+from experiences.tests.factories import experience, slot
 from payments.pending import pending_for
 
 from .factories import (
@@ -20,7 +20,6 @@ from .factories import (
     checkout_until_review,
     choose_payment,
     enter_address,
-    guest_basket_of,
     two_producer_shop,
 )
 
@@ -90,9 +89,13 @@ def test_signed_in_shopper_is_not_asked_for_an_email(client):
 
 
 def experience_basket(client):
-    tour = experience(adult_price=250_000).product
-    StockRecord.objects.filter(product=tour).update(num_in_stock=20)
-    return guest_basket_of(client, tour, 2)
+    """Two adults booked on a tour: the basket holds one booking line of 500.000 ₫."""
+    tour = slot(experience(adult_price=250_000, pay_at_village=True), days=5)
+    response = client.post(
+        reverse("experiences:book", kwargs={"pk": tour.experience.product_id}),
+        {"slot": tour.pk, "adults": 2, "children": 0, "language": "vi"},
+    )
+    assert response.status_code == 302, response.status_code
 
 
 def test_experience_only_basket_has_no_address_or_delivery_step(client):
@@ -118,7 +121,7 @@ def test_experience_only_basket_has_no_address_or_delivery_step(client):
     assert payment.status_code == 200
     assert "checkout-delivery" not in payment.content.decode()
     assert "Giao hàng và thanh toán" not in payment.content.decode()
-    assert choose_payment(client, "cod").status_code == 302
+    assert choose_payment(client, "village").status_code == 302
     review = client.get(reverse("checkout:preview"))
     assert steps(review) == list(zip(EXPERIENCE_STEPS, ["done", "done", "current"], strict=True))
     html = review.content.decode()

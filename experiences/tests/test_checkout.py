@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from oscar.core.loading import get_class, get_model
 
-from checkout.tests.factories import add_to_basket, as_guest, choose_payment, two_producer_shop
+from checkout.tests.factories import add_to_basket, choose_payment, two_producer_shop
 from checkout.tests.factories import enter_address as enter_shipping_address
 from experiences import booking as bookings
 from experiences import tickets
@@ -41,8 +41,11 @@ def book(client, s, adults=2, children=1):
 
 
 def to_payment(client, email="tourist@example.com"):
-    as_guest(client, email)
-    return client.get(reverse("checkout:shipping-address"))
+    """The contact step of an experience-only basket (name, phone, email)."""
+    return client.post(
+        reverse("checkout:index"),
+        {"first_name": "Emma Brown", "phone_number": "0912 345 678", "email": email},
+    )
 
 
 def pay(client, localstripe, card=testing.VISA):
@@ -81,7 +84,13 @@ def test_a_basket_of_experiences_only_skips_delivery_and_pays_by_card(
     assert (status, answer) == (200, {"redirect": reverse("checkout:thank-you")})
     order = Order.objects.get()
     assert (order.total_incl_tax, order.shipping_incl_tax) == (D("650000.00"), D("0.00"))
-    assert order.shipping_address is None
+    # The order keeps the booker's name and phone where a delivery address would be
+    address = order.shipping_address
+    assert (address.first_name, address.line1, str(address.phone_number)) == (
+        "Emma Brown",
+        "",
+        "+84912345678",
+    )
     held.refresh_from_db()
     assert held.status == BookingStatus.CONFIRMED
     assert held.order_line.order == order and held.hold_expires_at is None
@@ -105,7 +114,6 @@ def test_goods_and_an_experience_share_one_basket_and_only_goods_pay_delivery(
     rice, _honey = two_producer_shop()
     add_to_basket(client, rice)
     book(client, tour, adults=1, children=0)
-    as_guest(client)
     assert enter_shipping_address(client).status_code == 302
     client.get(reverse("checkout:shipping-method"))
     choose_payment(client, "card")
