@@ -203,6 +203,12 @@ def test_anonymous_visitors_are_sent_to_login(client, producer_a, name):
         "officer-review": [product.pk],
         "officer-translation-edit": [product.pk],
         "order-detail": [1],
+        "experience-edit": [1],
+        "experience-schedule-add": [1],
+        "experience-schedule": [1, 1],
+        "experience-closed-day-add": [1],
+        "experience-closed-day-delete": [1, 1],
+        "experience-slot": [1],
     }.get(name, [])
     response = client.get(reverse(f"seller:{name}", args=args))
     assert response.status_code == 302
