@@ -31,10 +31,11 @@ def shot(page, name):
                 window.scrollTo(0, y);
                 await new Promise((done) => setTimeout(done, 60));
             }
+            await Promise.all([...document.images].map((image) => image.complete ? null
+                : new Promise((done) => { image.onload = image.onerror = done; })));
             window.scrollTo(0, 0);
         }"""
     )
-    page.wait_for_function("[...document.images].every((i) => i.complete)", timeout=120_000)
     RESULTS_DIR.mkdir(exist_ok=True)
     page.screenshot(path=RESULTS_DIR / f"shopfront-{name}.png", full_page=True)
 
