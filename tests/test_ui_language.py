@@ -49,6 +49,8 @@ def demo(django_db_setup, django_db_blocker):
         try:
             ensure_wagtail_roots()
             call_command("load_demo_data", verbosity=0)
+            # Site settings rows are created, with their defaults, by the first page.
+            Client().get("/")
             yield {"known": database_text()}
         finally:
             transaction.set_rollback(True)
@@ -222,3 +224,30 @@ def test_the_admin_scripts_read_the_vietnamese_catalogue(demo):
     catalogue = client.get("/cms/jsi18n/").content.decode()
 
     assert '"Main menu": "Menu ch\\u00ednh"' in catalogue
+
+
+LOCALISED_NUMBER = re.compile(r"\d,\d|\d\.\d{3}(?!\d)")
+ATTRIBUTE = re.compile(r'\s(href|src|data-[\w-]+)="([^"]*)"')
+
+
+@pytest.mark.django_db
+def test_numbers_in_links_and_data_attributes_are_never_localised(demo):
+    # Vietnamese writes 10,0105 and 150.000; a map link or a script reading mlat=10,0105
+    # goes to the wrong place. Every producer and village page (their maps and
+    # directions), a product and the home page, in Vietnamese.
+    from profiles.models import ProducerPage
+    from villages.models import VillagePage
+
+    with translation.override("vi"):
+        paths = ["/", shopper_paths()[0]]
+        paths += [p.url for p in ProducerPage.objects.live().order_by("path")]
+        paths += [p.url for p in VillagePage.objects.live().order_by("path")]
+    client = Client(HTTP_ACCEPT_LANGUAGE="vi")
+    localised = {}
+    for path in paths:
+        page = client.get(path).content.decode()
+        for name, value in ATTRIBUTE.findall(page):
+            if LOCALISED_NUMBER.search(value) and not value.startswith(("/media/", "/static/")):
+                localised.setdefault(path, []).append(f"{name}={value}")
+
+    assert (len(paths) > 10, localised) == (True, {})

@@ -261,6 +261,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 # Dates and numbers per language (config/formats): dd/mm/yyyy in Vietnamese.
 FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
+# Editors all work in Vietnam: one time zone, not a list of six hundred to scroll.
+WAGTAIL_USER_TIME_ZONES = [TIME_ZONE]
 USE_I18N = True
 USE_TZ = True
 
