@@ -153,3 +153,16 @@ def _empty_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _site_language():
+    # A request to /en/… leaves English active in the thread (LocaleMiddleware activates
+    # it and nothing resets it): start every test in the site's language, as a first
+    # visit does, so reverse() and gettext in one test never depend on the one before.
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

@@ -176,20 +176,37 @@ def home_promotions(page, on=None):
 
 
 def featured_villages(limit=VILLAGE_LIMIT):
-    """Live village pages for the home page strip, their images' thumbnails and their
-    experiences prefetched (``cms/partials/village_experiences.html`` lists them)."""
+    """Live village pages for the home page strip, their images' thumbnails prefetched,
+    each with ``home_experiences``: its experiences for sale (one query for all villages;
+    ``cms/partials/village_experiences.html`` lists them)."""
     from wagtail.images import get_image_model
 
+    from experiences.models import Experience
     from villages.models import VillagePage
 
     from .locales import in_active_locale
 
     images = get_image_model().objects.prefetch_renditions(VILLAGE_THUMBNAIL)
-    return list(
+    villages = list(
         in_active_locale(VillagePage.objects.live().public())
-        .prefetch_related(Prefetch("image", queryset=images), "experiences__product")
+        .prefetch_related(Prefetch("image", queryset=images))
         .order_by("path")[:limit]
     )
+    # An experience points at the Vietnamese village page; its translations share the key.
+    by_key = {}
+    experiences = (
+        Experience.objects.filter(
+            village__translation_key__in=[v.translation_key for v in villages],
+            product__in=Product.objects.for_sale(),
+        )
+        .select_related("product", "village")
+        .order_by("product__title")
+    )
+    for experience in experiences:
+        by_key.setdefault(experience.village.translation_key, []).append(experience)
+    for village in villages:
+        village.home_experiences = by_key.get(village.translation_key, [])
+    return villages
 
 
 def latest_news(limit=NEWS_LIMIT):

@@ -337,6 +337,12 @@ PRODUCTS_EN = {
         "steamer, dry it on racks and toast it. Take home a stack you made yourself. "
         "About 2 hours. Price per person.",
     ),
+    "dao-lang-banh-trang": (
+        "Early-morning walk through the Thuận Hưng rice paper village",
+        "Walk past the family workshops at dawn, watch rice paper drying on bamboo racks "
+        "along the canal, and have a breakfast of toasted rice paper and fine rice "
+        "noodles. About 1 hour 30 minutes. Price per person.",
+    ),
     "cho-noi-binh-minh": (
         "Cái Răng floating market at sunrise",
         "Leave Ninh Kiều wharf at 5:30, watch the sun rise over the river, eat noodle soup "
