@@ -356,7 +356,6 @@ ENGLISH_TOURIST_PATHS = (
 
 
 def test_every_demo_page_has_a_live_english_translation(demo):
-
     english = Locale.objects.get(language_code="en")
     home = HomePage.objects.get(locale__language_code="vi")
     vietnamese = home.get_descendants(inclusive=True).live().specific()
