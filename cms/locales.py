@@ -63,12 +63,19 @@ def children_in_locale(model, index, language=None):
 
 
 def translation_urls(page, request=None):
-    """``{language: url}`` of the live translations of ``page`` (itself included)."""
+    """``{language: url}`` of the live translations of ``page`` (itself included).
+
+    One query, kept on the page for the rest of the request: the hreflang links and the
+    language switch both ask."""
+    cached = getattr(page, "_translation_urls", None)
+    if cached is not None:
+        return cached
     urls = {}
     for translation in page.get_translations(inclusive=True).live().select_related("locale"):
         url = translation.get_url(request)
         if url:
             urls[translation.locale.language_code] = url
+    page._translation_urls = urls
     return urls
 
 

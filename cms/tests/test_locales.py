@@ -10,6 +10,7 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import GroupPagePermission, Locale, Page, WorkflowPage
+from wagtail_localize.models import Translation, TranslationSource
 
 from catalogue.roles import OFFICERS, PRODUCERS
 from cms.models import NewsIndexPage, NewsPage, ProgrammePage, SiteSettings, StandardPage
@@ -357,10 +358,17 @@ def test_an_officer_translates_a_new_page_with_wagtail_localize(client, site):
     assert response.status_code == 302
     twin = new.get_translation(english())
     assert twin.get_parent().pk == site["villages"][1].pk
-    edit = client.get(reverse("wagtailadmin_pages:edit", args=[twin.pk]))
-    assert edit.status_code == 200
-    # wagtail-localize's translation editor, not the plain page form
-    assert "wagtail_localize" in edit.content.decode() or "translation" in edit.content.decode()
+    source = TranslationSource.objects.get(object_id=new.translation_key)
+    assert Translation.objects.filter(source=source, target_locale=english(), enabled=True).exists()
+    assert client.get(reverse("wagtailadmin_pages:edit", args=[twin.pk])).status_code == 200
+
+    # the source changes: its editor offers to sync the translations, which then need work
+    new.title = "Làng nghề mới đổi tên"
+    new.save_revision().publish()
+    source_edit = client.get(reverse("wagtailadmin_pages:edit", args=[new.pk])).content.decode()
+    sync_url = reverse("wagtail_localize:update_translations", args=[source.pk])
+    assert sync_url in source_edit
+    assert client.get(sync_url).status_code == 200
 
 
 def test_a_producer_cannot_translate_pages(client, site):

@@ -207,8 +207,9 @@ def test_home_page_query_count_does_not_grow_with_the_catalogue(
     assert len(small.captured_queries) == len(big.captured_queries)
 
 
-# Site and page routing (4), the active language's locale (1), the six groups (1), the
+# Site and page routing (4), the active language's locale (1), the page's translations
+# for hreflang and the language switch (1), the six groups (1), the
 # picks: pinned, national, new and one per group (9), the products shown with their
-# prefetches (7), the village strip and its index (3), the news (2), the site settings read
-# by the header and footer (1).
-QUERIES_FOR_HOME = 28
+# prefetches (7), the village strip, its experiences and its index (3), the news (2), the
+# site settings read by the header and footer (1).
+QUERIES_FOR_HOME = 29

@@ -23,7 +23,7 @@ from django.test import override_settings
 from django.utils import timezone
 from oscar.core.loading import get_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 import places
 from cms.models import HomePage
@@ -197,7 +197,7 @@ def test_a_product_whose_only_certificate_expired_shows_no_stars(demo):
 
 
 def test_villages_have_experiences_and_one_is_cultural(demo):
-    index = VillageIndexPage.objects.get()
+    index = VillageIndexPage.objects.get(locale__language_code="vi")
     villages = VillagePage.objects.child_of(index).live()
 
     assert index.slug == "lang-du-lich"
@@ -213,14 +213,16 @@ def test_villages_have_experiences_and_one_is_cultural(demo):
 
 def test_the_home_page_is_the_live_root_of_the_default_site(demo):
     site = Site.objects.get(is_default_site=True)
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(locale__language_code="vi")
 
     assert site.root_page_id == home.pk
     assert home.live and home.live_revision_id
     assert home.hero_title and home.hero_image_id
     assert 3 <= home.pinned_products.count() <= 4
-    # Wagtail's "Welcome" page is gone; the home page is the only page at depth 2
-    assert list(Page.objects.filter(depth=2)) == [home.page_ptr]
+    # Wagtail's "Welcome" page is gone; the home page and its English translation are the
+    # only pages at depth 2
+    english_home = home.get_translation(Locale.objects.get(language_code="en"))
+    assert list(Page.objects.filter(depth=2)) == [home.page_ptr, english_home.page_ptr]
     # From SITE_URL (unset in the tests: the local default)
     assert DjangoSite.objects.get_current().domain == "127.0.0.1:8000"
 
@@ -273,16 +275,18 @@ def test_profiles_stories_news_and_content_pages_are_published_and_owned(demo):
     from cms.models import NewsPage, StandardPage
     from profiles.models import ProducerPage, ProductProfilePage
 
-    producers = ProducerPage.objects.live()
-    stories_ = ProductProfilePage.objects.live()
+    # the Vietnamese tree (the English one: test_every_demo_page_has_a_live_english_translation)
+    producers = ProducerPage.objects.live().filter(locale__language_code="vi")
+    stories_ = ProductProfilePage.objects.live().filter(locale__language_code="vi")
     certified = [p for p in data.all_products() if p.certs]
 
     assert producers.count() == len(data.PRODUCERS)
     assert all(page.image_id and page.body for page in producers)
     assert stories_.count() == len(certified)
     assert {page.product.code for page in stories_} == {f"demo-{p.key}" for p in certified}
-    assert NewsPage.objects.live().count() == len(stories.NEWS)
-    assert set(StandardPage.objects.live().values_list("slug", flat=True)) == {
+    assert NewsPage.objects.live().filter(locale=producers[0].locale).count() == len(stories.NEWS)
+    standard = StandardPage.objects.live().filter(locale=producers[0].locale)
+    assert set(standard.values_list("slug", flat=True)) == {
         "gioi-thieu",
         "tro-thanh-chu-the-ocop",
         "giao-hang-doi-tra",
@@ -290,8 +294,8 @@ def test_profiles_stories_news_and_content_pages_are_published_and_owned(demo):
         "dieu-khoan",
     }
     owner = User.objects.get(email="producer2@ocop-cantho.local")
-    assert ProducerPage.objects.get(slug="ut-huong").owner == owner
-    assert ProducerPage.objects.get(slug="con-son-xanh").owner is None
+    assert {p.owner for p in ProducerPage.objects.filter(slug="ut-huong")} == {owner}
+    assert {p.owner for p in ProducerPage.objects.filter(slug="con-son-xanh")} == {None}
     assert {
         p.owner for p in stories_.filter(product__stockrecords__partner__code="demo-ut-huong")
     } == {owner}
@@ -302,8 +306,8 @@ def test_the_approval_workflow_guards_the_whole_site(demo):
 
     from cms.moderation import WORKFLOW_NAME
 
-    home = HomePage.objects.get()
-    assert home.get_workflow() == Workflow.objects.get(name=WORKFLOW_NAME)
+    for home in HomePage.objects.all():  # the Vietnamese tree and the English one
+        assert home.get_workflow() == Workflow.objects.get(name=WORKFLOW_NAME)
     producer = User.objects.get(email="producer1@ocop-cantho.local")
     assert producer.has_perm("wagtailadmin.access_admin")
 
@@ -352,8 +356,6 @@ ENGLISH_TOURIST_PATHS = (
 
 
 def test_every_demo_page_has_a_live_english_translation(demo):
-    from wagtail.models import Locale
-
     english = Locale.objects.get(language_code="en")
     home = HomePage.objects.get(locale__language_code="vi")
     vietnamese = home.get_descendants(inclusive=True).live().specific()
