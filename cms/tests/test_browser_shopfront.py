@@ -27,12 +27,15 @@ def shot(page, name):
     # Scroll through once so lazy pictures load before the full-page screenshot.
     page.evaluate(
         """async () => {
+            // Pictures in sideways shelves are never scrolled into view: load them all.
+            document.querySelectorAll("img[loading=lazy]").forEach((i) => { i.loading = "eager"; });
             for (let y = 0; y < document.body.scrollHeight; y += 500) {
                 window.scrollTo(0, y);
                 await new Promise((done) => setTimeout(done, 60));
             }
-            await Promise.all([...document.images].map((image) => image.complete ? null
+            const loaded = Promise.all([...document.images].map((image) => image.complete ? null
                 : new Promise((done) => { image.onload = image.onerror = done; })));
+            await Promise.race([loaded, new Promise((done) => setTimeout(done, 30000))]);
             window.scrollTo(0, 0);
         }"""
     )
