@@ -94,11 +94,7 @@ def ensure_moderation():
     # officers translate pages with wagtail-localize ("Translate this page", "Sync").
     for tree in HomePage.objects.all():
         _page_permissions(officers, tree, OFFICER_PAGE_PERMISSIONS)
-    officers.permissions.add(
-        Permission.objects.get(
-            content_type__app_label="wagtail_localize", codename="submit_translation"
-        )
-    )
+    officers.permissions.add(submit_translation_permission())
     for index in (*ProducerIndexPage.objects.all(), *ProductProfileIndexPage.objects.all()):
         _page_permissions(producers, index, PRODUCER_PAGE_PERMISSIONS)
     root = Collection.get_first_root_node()
@@ -108,3 +104,19 @@ def ensure_moderation():
     for tree in HomePage.objects.exclude(pk=home.pk):
         ensure_workflow(officers, Page.objects.get(pk=tree.pk))
     return ensure_workflow(officers, Page.objects.get(pk=home.pk))
+
+
+def submit_translation_permission():
+    """wagtail-localize's "Can submit translations", made by a data migration of theirs: a
+    database flushed since (as a live-server test leaves it) no longer has it."""
+    from django.contrib.contenttypes.models import ContentType
+
+    content_type, _created = ContentType.objects.get_or_create(
+        app_label="wagtail_localize", model="translation"
+    )
+    permission, _created = Permission.objects.get_or_create(
+        content_type=content_type,
+        codename="submit_translation",
+        defaults={"name": "Can submit translations"},
+    )
+    return permission

@@ -109,9 +109,15 @@ def public_paths():
             "group": group.get_absolute_url(),
             "product": product.get_absolute_url(),
             "search": "/cua-hang/search/?q=banh+trang",
-            "villages": VillageIndexPage.objects.live().get().url,
+            "villages": VillageIndexPage.objects.live()
+            .filter(locale__language_code="vi")
+            .get()
+            .url,
             "village": VillagePage.objects.live().order_by("path").first().url,
-            "producers": ProducerIndexPage.objects.live().get().url,
+            "producers": ProducerIndexPage.objects.live()
+            .filter(locale__language_code="vi")
+            .get()
+            .url,
             "producer": ProducerPage.objects.live().order_by("path").first().url,
             "programme": ensure_programme_page().url,
             "news": NewsIndexPage.objects.live().first().url,

@@ -90,9 +90,9 @@ def shopper_paths():
     with translation.override("vi"):
         product = Product.objects.browsable().order_by("pk").first()
         pages = [
-            VillageIndexPage.objects.live().get().url,
+            VillageIndexPage.objects.live().filter(locale__language_code="vi").get().url,
             VillagePage.objects.live().order_by("path").first().url,
-            ProducerIndexPage.objects.live().get().url,
+            ProducerIndexPage.objects.live().filter(locale__language_code="vi").get().url,
             ProducerPage.objects.live().order_by("path").first().url,
         ]
         order = Order.objects.order_by("pk").first()

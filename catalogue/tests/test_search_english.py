@@ -67,11 +67,12 @@ SYNONYM_WORDS = [
     ("water hyacinth", "tui-xach-luc-binh"),
     ("guppy", "ca-bay-mau"),
 ]
+# On /en/ the villages are found as their English pages (cms.locales).
 VILLAGES = [
-    ("floating market", "Chợ nổi Cái Răng"),
-    ("rice paper", "Làng nghề bánh tráng Thuận Hưng"),
-    ("khmer", "Làng văn hóa du lịch Khmer Phú Tâm"),
-    ("orchard", "Vườn trái cây Phong Điền"),
+    ("floating market", "Cái Răng Floating Market"),
+    ("rice paper", "Thuận Hưng Rice Paper Village"),
+    ("khmer", "Phú Tâm Khmer Cultural Village"),
+    ("orchard", "Phong Điền Fruit Gardens"),
 ]
 
 

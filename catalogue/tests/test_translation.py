@@ -49,7 +49,7 @@ def product_url(lang, product):
 
 
 def h1(html):
-    return re.search(r"<h1>(.*?)</h1>", html, re.S).group(1).strip()
+    return re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S).group(1).strip()
 
 
 def test_the_active_language_decides_and_vietnamese_stands_in_marked(shop):
@@ -131,7 +131,6 @@ def test_basket_line_shows_the_english_title(client, shop):
 
     html = client.get(url_in("en", "basket:summary")).content.decode()
     assert ">Cajeput-flower honey</a></h3>" in html
-    assert 'alt="Cajeput-flower honey"' in html
     html = client.get(url_in("vi", "basket:summary")).content.decode()
     assert ">Mật ong hoa tràm</a></h3>" in html
 

@@ -206,7 +206,10 @@ def test_cash_on_delivery_refund_is_recorded_as_money_returned_by_hand(
     honey_group = group(order, HONEY)
     assert (honey_group.status, honey_group.refund_state) == ("delivered", "full")
     assert honey_group.state_label == "Đã hoàn tiền"
-    assert order.notes.filter(message__contains="230.000 ₫").count() == 1
+    assert (
+        order.notes.filter(message__contains="Hoàn tiền mặt 230.000\N{NO-BREAK SPACE}₫").count()
+        == 1
+    )
 
 
 @pytest.mark.parametrize(
