@@ -60,7 +60,7 @@ def send_confirmations(references, language=None):
             with translation.override(lang):
                 subject = _("Vé %(reference)s: %(title)s") % {
                     "reference": booking.reference,
-                    "title": booking.slot.experience.product.title,
+                    "title": booking.slot.experience.product.display_title,
                 }
             context = {"qr_svg": tickets.qr_svg(booking, scale=4)}
             _send(booking, "confirmed", subject, context, lang)

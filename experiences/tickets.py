@@ -105,7 +105,7 @@ def ics(booking, language=None, now=None):
     with translation.override(language):
         from django.utils.translation import gettext as _
 
-        summary = experience.product.title
+        summary = experience.product.display_title
         description = "\n".join(
             [
                 _("Mã vé: %(reference)s") % {"reference": booking.reference},
