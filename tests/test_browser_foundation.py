@@ -37,4 +37,4 @@ def test_phone_visitor_switches_to_english_and_opens_a_product(demo_site, phone_
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.locator("h1").count() == 1
     assert page.locator("h1").inner_text().strip() == title
-    assert page.get_by_role("button", name="Add to cart").first.is_visible()
+    assert page.get_by_role("button", name="Add to basket").first.is_visible()

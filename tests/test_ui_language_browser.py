@@ -34,7 +34,8 @@ class BrowserWalk:
         self.found = {}
 
     def check(self, language, name):
-        self.page.wait_for_load_state("networkidle")
+        # Not "networkidle": the admin keeps a connection polling (wagtail-localize).
+        self.page.wait_for_load_state("load")
         # What CSS keeps from view (a date picker's closed popup) is not read: mark it
         # hidden. Text hidden only visually for screen readers is still checked.
         self.page.evaluate(HIDE_UNRENDERED)
