@@ -333,7 +333,9 @@ def cancel_booking(booking, *, reason, by=None, refund=True):
     refunded = 0
     with transaction.atomic():
         booking = (
-            Booking.objects.select_for_update()
+            # Lock the booking row only: PostgreSQL refuses FOR UPDATE on the nullable
+            # side of the outer join to the order line.
+            Booking.objects.select_for_update(of=("self",))
             .select_related("slot__experience__product", "order_line__order")
             .get(pk=booking.pk)
         )
