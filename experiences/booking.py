@@ -29,7 +29,7 @@ from oscar.core.loading import get_model
 from catalogue.reference import EXPERIENCE
 
 from . import pricing
-from .choices import BookingStatus
+from .choices import BOOKING_OPTION_CODE, BookingStatus
 from .models import Booking, Slot
 
 logger = logging.getLogger(__name__)
@@ -39,7 +39,7 @@ LineAttribute = get_model("order", "LineAttribute")
 
 # The basket line option carrying the booking's reference: each booking gets its own
 # line (Oscar keys lines by their options), and the order line keeps the reference.
-OPTION_CODE = "ma-dat-cho"
+OPTION_CODE = BOOKING_OPTION_CODE
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud at the gate
 # People a single booking may ask for, whatever an experience says: a bound for bad input.
 MAX_PEOPLE = 200

@@ -32,3 +32,6 @@ LANGUAGES = [
     ("ko", _("Tiếng Hàn")),
     ("ja", _("Tiếng Nhật")),
 ]
+
+# The basket/order line option that carries a booking's reference (experiences.booking).
+BOOKING_OPTION_CODE = "ma-dat-cho"

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from catalogue.translation import shown_description as _shown_description
 from catalogue.translation import shown_title as _shown_title
-from experiences.booking import OPTION_CODE as BOOKING_OPTION_CODE
+from experiences.choices import BOOKING_OPTION_CODE
 
 register = template.Library()
 
