@@ -146,6 +146,18 @@ def django_db_setup(django_db_setup, django_db_blocker):
         ensure_wagtail_roots()
 
 
+@pytest.fixture
+def demo_site(transactional_db):
+    """The Cần Thơ demo data, loaded for a browser test. live_server empties the database
+    after each test, Wagtail's own root rows included, so they are restored first."""
+    from django.core.management import call_command
+
+    from cms.tests.factories import ensure_wagtail_roots
+
+    ensure_wagtail_roots()
+    call_command("load_demo_data", verbosity=0)
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache():
     # The database is rolled back after each test but a shared cache (Redis in CI) is

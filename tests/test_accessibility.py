@@ -13,12 +13,10 @@ import re
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.test import Client
 from django.utils import translation
 from oscar.core.loading import get_model
 
-from cms.tests.factories import ensure_wagtail_roots
 from conftest import RESULTS_DIR
 
 Product = get_model("catalogue", "Product")
@@ -85,13 +83,6 @@ def keyboard_focus_ring(page, selector):
     page.keyboard.press("Shift+Tab")
     page.keyboard.press("Tab")
     return page.locator(selector).first.evaluate(FOCUS_RING)
-
-
-@pytest.fixture
-def demo_site(transactional_db):
-    # live_server empties the database after each test, so the demo is loaded per test.
-    ensure_wagtail_roots()
-    call_command("load_demo_data", verbosity=0)
 
 
 def public_paths():

@@ -2,17 +2,6 @@
 through the header, and reaches a product page from a product card."""
 
 import pytest
-from django.core.management import call_command
-
-from cms.tests.factories import ensure_wagtail_roots
-
-
-@pytest.fixture
-def demo_site(transactional_db):
-    # live_server empties the database after each test (Wagtail's root rows included),
-    # so the demo is loaded here, on the roots it needs.
-    ensure_wagtail_roots()
-    call_command("load_demo_data", verbosity=0)
 
 
 @pytest.mark.browser

@@ -10,7 +10,6 @@ ran, is sorted by tests.ui_language.
 import re
 
 import pytest
-from django.core.management import call_command
 from django.utils import translation
 from oscar.core.loading import get_model
 
@@ -68,8 +67,7 @@ def shop(walk, language, product_path):
 
 
 @pytest.mark.browser
-def test_the_journeys_speak_one_language_in_a_browser(desktop_page):
-    call_command("load_demo_data", verbosity=0)
+def test_the_journeys_speak_one_language_in_a_browser(demo_site, desktop_page):
     with translation.override("vi"):
         product_path = Product.objects.browsable().order_by("pk").first().get_absolute_url()
     desktop_page.goto("/")  # creates the site settings rows, with their defaults
