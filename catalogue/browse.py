@@ -45,6 +45,7 @@ from oscar.templatetags.currency_filters import currency
 
 import params
 import places
+from pagecache import tags as page_tags
 from partner.choices import ProducerKind
 
 from . import search
@@ -646,10 +647,9 @@ def today():
 # Caching: facet counts and pages of a large catalogue cost a scan each, and the same
 # few states (the listing, each group, 5★) are asked for again and again. Results are
 # kept for OCOP_BROWSE_CACHE_SECONDS under a key holding the day (stars change at
-# midnight) and a catalogue version that any change to a product, stock record,
-# producer, group or certificate bumps (catalogue.browse_cache).
-
-VERSION_KEY = "catalogue:browse:version"
+# midnight) and the catalogue's version: the last change of the page cache's
+# ``catalogue`` tag, which any change to a product, stock record, producer, group or
+# certificate touches (catalogue.browse_cache).
 
 
 def cache_seconds():
@@ -657,14 +657,11 @@ def cache_seconds():
 
 
 def catalogue_version():
-    return cache.get_or_set(VERSION_KEY, 1, timeout=None)
+    return page_tags.version(page_tags.CATALOGUE)
 
 
 def bump_version():
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, timeout=None)
+    page_tags.touch(page_tags.CATALOGUE)
 
 
 def cached(kind, state, on, compute, *extra):

@@ -17,6 +17,7 @@ from oscar.core.loading import get_model
 
 import params
 import places
+from pagecache.middleware import mark_public
 
 from . import availability, browse, search
 from .reference import EXPERIENCE
@@ -37,6 +38,7 @@ class CatalogueView(TemplateView):
         return self.paginate_by or settings.OSCAR_PRODUCTS_PER_PAGE
 
     def get(self, request, *args, **kwargs):
+        mark_public(request)
         if not hasattr(self, "catalogue"):
             self.catalogue = browse.Catalogue()
         self.state = self.catalogue.parse(request.GET, category=self.get_category())
@@ -209,6 +211,16 @@ class SearchSuggestionsView(View):
 
 class ProductDetailView(oscar_views.ProductDetailView):
     """The product page, with its OCOP certificate and its producer."""
+
+    def get(self, request, *args, **kwargs):
+        mark_public(request)
+        return super().get(request, *args, **kwargs)
+
+    def send_signal(self, request, response, product):
+        # Oscar's product_viewed counts the view (an UPDATE on every GET) and keeps the
+        # recently viewed products in a cookie: neither is shown on this site, and either
+        # would keep the page out of the page cache. Views are counted from the logs.
+        pass
 
     def get_object(self, queryset=None):
         if hasattr(self, "object"):

@@ -61,6 +61,9 @@ TASKS_BACKEND = env.str("TASKS_BACKEND", default="immediate")
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False)
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
 
+# Anonymous public pages kept whole in the cache (seconds; 0 turns it off, e.g. to measure).
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
 # How many reverse proxies stand in front of the app (production): the login and
 # order-tracking limits read the client's address that many entries from the right of

@@ -20,6 +20,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views as cms_views
 from cms.jsi18n import admin_javascript_catalogue
+from pagecache import views as pagecache_views
 
 
 def healthz(request):
@@ -32,6 +33,8 @@ def healthz(request):
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
+    # A CSRF token for the forms of cached pages, fetched when one is sent.
+    path("csrf/", pagecache_views.csrf_token, name="csrf_token"),
     path("django-admin/", admin.site.urls),
     # Wagtail's logout refuses a GET but still deletes the session cookie while refusing
     # it, so any site could sign editors out: a GET must not reach it at all.

@@ -27,6 +27,8 @@ from django.utils.translation import ngettext
 from oscar.core.loading import get_model
 
 from catalogue.reference import EXPERIENCE
+from pagecache import invalidation
+from pagecache import tags as page_tags
 
 from . import pricing
 from .choices import BOOKING_OPTION_CODE, BookingStatus
@@ -206,16 +208,20 @@ def add_to_basket(basket, booking):
 def expire_holds(now=None):
     """Mark holds that ran out as expired; their places are free again. The count."""
     now = now or timezone.now()
-    return Booking.objects.filter(status=BookingStatus.HELD, hold_expires_at__lte=now).update(
-        status=BookingStatus.EXPIRED
-    )
+    ran_out = Booking.objects.filter(status=BookingStatus.HELD, hold_expires_at__lte=now)
+    slots = list(ran_out.values_list("slot_id", flat=True).distinct())
+    count = ran_out.update(status=BookingStatus.EXPIRED)
+    if slots:
+        invalidation.experience_products(slot_ids=slots)  # their places show again
+    return count
 
 
 def release_line(line):
     """A basket line removed by the tourist gives its held places back at once."""
-    Booking.objects.filter(basket_line=line, status=BookingStatus.HELD).update(
+    if Booking.objects.filter(basket_line=line, status=BookingStatus.HELD).update(
         status=BookingStatus.EXPIRED
-    )
+    ):
+        page_tags.touch(page_tags.product(line.product_id))
 
 
 def line_bookings(lines):

@@ -19,6 +19,8 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 from oscar.templatetags.currency_filters import currency
 
+from pagecache import tags as page_tags
+
 from .emails import send_to_shopper
 from .status import sync_order_status
 
@@ -220,6 +222,7 @@ def settle_units(group, line, quantity, restock):
         StockRecord.objects.filter(pk=line.stockrecord_id).update(
             num_in_stock=Coalesce(F("num_in_stock"), 0) + quantity
         )
+        page_tags.touch(page_tags.product(line.product_id))
 
 
 def _update_states(order, group_ids):

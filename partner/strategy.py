@@ -11,6 +11,7 @@ from oscar.apps.partner.strategy import PurchaseInfo
 
 from catalogue.availability import NotForSale, is_for_sale
 from catalogue.reference import EXPERIENCE
+from pagecache import tags as page_tags
 
 
 class ForSaleRequired:
@@ -89,7 +90,20 @@ class ExperienceBookings:
         )
 
 
-class Default(ExperienceBookings, ForSaleRequired, strategy.Default):
+class ShownOnPage:
+    """Notes each product whose price and availability a page shows, so the page cache
+    renders that page again when its stock or places change (``pagecache.tags``)."""
+
+    def fetch_for_product(self, product, stockrecord=None):
+        page_tags.depends_on(page_tags.product(product.pk))
+        return super().fetch_for_product(product, stockrecord)
+
+    def fetch_for_parent(self, product):
+        page_tags.depends_on(page_tags.product(product.pk))
+        return super().fetch_for_parent(product)
+
+
+class Default(ShownOnPage, ExperienceBookings, ForSaleRequired, strategy.Default):
     pass
 
 

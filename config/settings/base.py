@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "seller",
     "audit",
     "uploads",
+    "pagecache",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -109,7 +110,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Outermost, so it sees every cookie the others set (config/samesite_cookies.py).
+    # Before everything: a cached anonymous page is answered here, with the headers the
+    # others gave it when it was rendered (pagecache/middleware.py).
+    "pagecache.middleware.PageCacheMiddleware",
+    # Outermost of the rest, so it sees every cookie the others set (config/samesite_cookies.py).
     "config.samesite_cookies.SameSiteCookiesMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "config.content_security_policy.ContentSecurityPolicyMiddleware",
@@ -333,6 +337,10 @@ HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"
 # Seconds a listing's facet counts and page ids are kept (keyed by day and catalogue
 # version, so any change is seen at once); 0 turns the cache off.
 OCOP_BROWSE_CACHE_SECONDS = 300
+# Seconds an anonymous public page is kept whole (pagecache/): any change it shows makes
+# it stale at once, so this only bounds what changes with the clock (places of today's
+# experiences, holds running out); 0 turns the page cache off.
+OCOP_PAGE_CACHE_SECONDS = E.PAGE_CACHE_SECONDS
 
 THUMBNAIL_DEBUG = False
 THUMBNAIL_KVSTORE = "sorl.thumbnail.kvstores.cached_db_kvstore.KVStore"

@@ -30,8 +30,38 @@
   });
 
   // <form data-confirm="Question?">: submitted only when the person confirms.
+  // Forms of cached pages ({% csrf_on_use %}) carry no CSRF token, so that the page is the
+  // same for everyone: the token is fetched (with its cookie) when one is first sent,
+  // written into every such form of the page, and the form is sent again as it was
+  // (requestSubmit keeps the button that was pressed).
+  var tokenRequest = null;
   document.addEventListener("submit", function (event) {
-    var form = event.target.closest("form[data-confirm]");
-    if (form && !window.confirm(form.dataset.confirm)) event.preventDefault();
+    var form = event.target;
+    if (form.matches("[data-confirm]") && !window.confirm(form.dataset.confirm)) {
+      event.preventDefault();
+      return;
+    }
+    var field = form.querySelector("input[data-csrf-on-use]");
+    if (!field || field.value) return;
+    event.preventDefault();
+    var submitter = event.submitter;
+    tokenRequest = tokenRequest || fetch("/csrf/", {
+      credentials: "same-origin",
+      headers: { Accept: "application/json" },
+    }).then(function (response) {
+      if (!response.ok) throw new Error(response.status);
+      return response.json();
+    });
+    tokenRequest.then(function (data) {
+      document.querySelectorAll("input[data-csrf-on-use]").forEach(function (input) {
+        input.value = data.token;
+      });
+      if (submitter && submitter.form === form) form.requestSubmit(submitter);
+      else form.requestSubmit();
+    }, function () {
+      tokenRequest = null;
+      // Sent without a token, the server answers with its own explanation.
+      form.submit();
+    });
   });
 })();

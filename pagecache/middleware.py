@@ -1,0 +1,132 @@
+"""Anonymous public pages served from a cache shared by every app process.
+
+Outermost middleware: a hit skips everything else, including the database. Only GET and
+HEAD requests of visitors who carry nothing personal (no session, basket or messages
+cookie) are served or stored, and only pages a view marked public (``mark_public``) whose
+response sets no cookie: a page that rendered a CSRF token, a message or anything else
+about the visitor sets one, so it is never stored. Public forms get their CSRF token when
+they are submitted (``{% csrf_on_use %}``, static/js/site.js).
+
+The key holds the language, scheme, host, full path and the day (OCOP stars change at
+midnight); freshness is decided by ``pagecache.tags``. The stored page keeps the final
+headers, and each hit gets a fresh Content-Security-Policy nonce in header and body.
+"""
+
+import base64
+import hashlib
+import os
+import re
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.translation import get_language_from_path
+
+from . import tags
+
+NONCE = re.compile(r"'nonce-([^']+)'")
+CSP_HEADERS = ("Content-Security-Policy", "Content-Security-Policy-Report-Only")
+HEADER = "X-Page-Cache"
+
+
+def mark_public(request):
+    """Let the page cache keep this request's page (when nothing personal is in it)."""
+    request.page_cache_public = True
+
+
+def personal_cookies():
+    return {
+        settings.SESSION_COOKIE_NAME,
+        settings.OSCAR_BASKET_COOKIE_OPEN,
+        getattr(settings, "MESSAGE_COOKIE_NAME", "messages"),
+    }
+
+
+def _anonymous(request):
+    return not (personal_cookies() & request.COOKIES.keys()) and (
+        "HTTP_AUTHORIZATION" not in request.META
+    )
+
+
+def _language(request):
+    return get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+
+
+def page_key(request):
+    where = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.sha256(where.encode()).hexdigest()
+    return f"pagecache:page:{_language(request)}:{timezone.localdate().isoformat()}:{digest}"
+
+
+def _storable(request, response):
+    control = response.get("Cache-Control", "")
+    return (
+        request.method == "GET"
+        and getattr(request, "page_cache_public", False)
+        and response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not any(word in control for word in ("private", "no-store", "no-cache"))
+        and response.get("Content-Language", _language(request)) == _language(request)
+        and response.get("Content-Type", "").startswith("text/html")
+    )
+
+
+def _entry(response, rendered_at, shown):
+    headers = list(response.headers.items())
+    nonce = None
+    for name, value in headers:
+        if name in CSP_HEADERS and (found := NONCE.search(value)):
+            nonce = found.group(1)
+    return {
+        "rendered_at": rendered_at,
+        "tags": sorted(shown | {tags.SITE, tags.CATALOGUE}),
+        "headers": [(n, v) for n, v in headers if n != "Content-Length"],
+        "content": response.content,
+        "nonce": nonce,
+    }
+
+
+def _replay(entry):
+    content, headers = entry["content"], entry["headers"]
+    old = entry["nonce"]
+    if old:
+        # The same length and alphabet as django-csp's nonces.
+        new = base64.b64encode(os.urandom(16)).decode()
+        content = content.replace(old.encode(), new.encode())
+        headers = [(n, v.replace(old, new) if n in CSP_HEADERS else v) for n, v in headers]
+    response = HttpResponse(content)
+    for name, value in headers:
+        response[name] = value
+    response[HEADER] = "hit"
+    return response
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        seconds = settings.OCOP_PAGE_CACHE_SECONDS
+        if not seconds or request.method not in ("GET", "HEAD") or not _anonymous(request):
+            return self.get_response(request)
+        try:
+            key = page_key(request)
+        except DisallowedHost:
+            return self.get_response(request)  # Django answers it (400)
+        entry = cache.get(key)
+        if entry is not None and tags.fresh(entry["tags"], entry["rendered_at"]):
+            return _replay(entry)
+
+        rendered_at = time.time()
+        with tags.recording() as shown:
+            response = self.get_response(request)
+        if _storable(request, response):
+            entry = _entry(response, rendered_at, shown)
+            tags.remember(entry["tags"], rendered_at)
+            cache.set(key, entry, seconds)
+            response[HEADER] = "miss"
+        return response

@@ -1,0 +1,99 @@
+"""What a cached page shows, and when each of those things last changed.
+
+A page is stored with the tags it depends on and the time its rendering started. Each tag
+holds the time it last changed (a cache key without expiry); a page is fresh while none of
+its tags changed after it started rendering. So invalidation is precise and costs one
+write per change: a stock count that moves touches its product, and only the pages that
+showed that product are rendered again.
+
+Tags:
+- ``site``: Wagtail pages, site settings, snippets, images (menus, footer, stories);
+- ``catalogue``: what is listed and how (products, prices, groups, producers,
+  certificates, experiences) — also the version of the listings' own cache
+  (``catalogue.browse.cached``);
+- ``product:<id>``: what a product's card or page reads live (stock, places left), noted
+  by the pricing strategy for every product a page shows.
+"""
+
+import time
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import partial
+
+from django.core.cache import cache
+from django.db import transaction
+
+SITE = "site"
+CATALOGUE = "catalogue"
+KEY_PREFIX = "pagecache:changed:"
+
+_shown: ContextVar[set | None] = ContextVar("pagecache_shown", default=None)
+
+
+def product(pk):
+    return f"product:{pk}"
+
+
+def depends_on(*tags):
+    """Note that the page being rendered shows these tags (nothing outside a recording)."""
+    shown = _shown.get()
+    if shown is not None:
+        shown.update(tags)
+
+
+@contextmanager
+def recording():
+    """Collect the tags noted while the block runs (one request's rendering)."""
+    shown = set()
+    token = _shown.set(shown)
+    try:
+        yield shown
+    finally:
+        _shown.reset(token)
+
+
+def _key(tag):
+    return KEY_PREFIX + tag
+
+
+def _mark(tags):
+    now = time.time()
+    cache.set_many({_key(tag): now for tag in tags}, timeout=None)
+
+
+def touch(*tags):
+    """Mark tags changed now, and again when the transaction commits: a page rendered
+    from the rows as they were before the commit is then stale too."""
+    if not tags:
+        return
+    _mark(tags)
+    transaction.on_commit(partial(_mark, tags))
+
+
+def changed_at(tags):
+    """{tag: time of its last change} for the tags the cache remembers."""
+    found = cache.get_many([_key(tag) for tag in tags])
+    return {key.removeprefix(KEY_PREFIX): value for key, value in found.items()}
+
+
+def remember(tags, since):
+    """Start tracking tags never changed (or forgotten by the cache) as of ``since``."""
+    for tag in tags:
+        cache.add(_key(tag), since, timeout=None)
+
+
+def fresh(tags, rendered_at):
+    """Whether nothing a page shows changed after its rendering started. A tag the
+    cache forgot counts as changed: it may have been touched since."""
+    known = changed_at(tags)
+    return len(known) == len(tags) and all(value <= rendered_at for value in known.values())
+
+
+def version(tag):
+    """The tag's last change as a key part, for caches keyed by version."""
+    value = cache.get(_key(tag))
+    if value is None:
+        value = time.time()
+        if not cache.add(_key(tag), value, timeout=None):
+            value = cache.get(_key(tag), value)
+    return repr(value)
