@@ -298,6 +298,10 @@ def _cantho_codes():
     return {code for code, _name in places.wards()}
 
 
+# Every query parameter a listing reads (BrowseState.params).
+PARAMETERS = frozenset({"q", "stars", "group", "commune", "kind", "price", "sort", "page"})
+
+
 # Querying
 
 

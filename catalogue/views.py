@@ -22,6 +22,9 @@ from pagecache.middleware import mark_public
 from . import availability, browse, search
 from .reference import EXPERIENCE
 
+# What an experience's page reads from the query (experiences.views.page_context).
+EXPERIENCE_PARAMETERS = {"ngay", "thang", "slot", "adults", "children", "private_group", "language"}
+
 Category = get_model("catalogue", "Category")
 Product = get_model("catalogue", "Product")
 StockRecord = get_model("partner", "StockRecord")
@@ -38,10 +41,11 @@ class CatalogueView(TemplateView):
         return self.paginate_by or settings.OSCAR_PRODUCTS_PER_PAGE
 
     def get(self, request, *args, **kwargs):
-        mark_public(request)
         if not hasattr(self, "catalogue"):
             self.catalogue = browse.Catalogue()
         self.state = self.catalogue.parse(request.GET, category=self.get_category())
+        if not self.state.ignored:
+            mark_public(request, browse.PARAMETERS)
         canonical = self.canonical_redirect()
         if canonical:
             return canonical
@@ -213,7 +217,7 @@ class ProductDetailView(oscar_views.ProductDetailView):
     """The product page, with its OCOP certificate and its producer."""
 
     def get(self, request, *args, **kwargs):
-        mark_public(request)
+        mark_public(request, EXPERIENCE_PARAMETERS)
         return super().get(request, *args, **kwargs)
 
     def send_signal(self, request, response, product):

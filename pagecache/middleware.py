@@ -32,9 +32,11 @@ CSP_HEADERS = ("Content-Security-Policy", "Content-Security-Policy-Report-Only")
 HEADER = "X-Page-Cache"
 
 
-def mark_public(request):
-    """Let the page cache keep this request's page (when nothing personal is in it)."""
-    request.page_cache_public = True
+def mark_public(request, params=()):
+    """Let the page cache keep this request's page (when nothing personal is in it) if
+    its query holds only ``params``, the ones the view reads: other parameters would
+    only multiply the copies of one page."""
+    request.page_cache_params = frozenset(params)
 
 
 def personal_cookies():
@@ -65,7 +67,8 @@ def _storable(request, response):
     control = response.get("Cache-Control", "")
     return (
         request.method == "GET"
-        and getattr(request, "page_cache_public", False)
+        and hasattr(request, "page_cache_params")
+        and request.GET.keys() <= request.page_cache_params
         and response.status_code == 200
         and not response.streaming
         and not response.cookies

@@ -184,9 +184,20 @@ if E.REDIS_URL:
             "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    # Written through to the database: Redis evicts the least used keys when full (and
+    # the page cache fills it), which must not sign anyone out.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Files, not process memory: the server, the task worker and the scheduler (and every
+    # gunicorn worker) must see one cache, or a change made by one of them would leave
+    # the others serving stale pages (pagecache/).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": DATA_DIR / "cache",
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+    }
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # Background tasks (Django's task framework, used by Wagtail and the scheduled work): run
@@ -210,6 +221,8 @@ OCOP_SCHEDULE = {
     # Experiences: slots OCOP_SLOT_DAYS ahead from their schedules; holds that ran out.
     "experiences.tasks.generate_slots": "10 0 * * *",
     "experiences.tasks.expire_holds": "*/5 * * * *",
+    # Sessions that ran out (kept in the database, also behind Redis).
+    "customer.tasks.clear_expired_sessions": "30 3 * * *",
 }
 # Experiences: how long places are held while the tourist pays, and how far ahead the
 # schedules' slots are made.

@@ -17,6 +17,11 @@ STORAGES = {
 }
 WHITENOISE_AUTOREFRESH = True
 
+if not E.REDIS_URL:
+    # One process (the live server is a thread of it): memory is shared enough, and each
+    # test starts from an empty cache (conftest.py).
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file rather than memory, so `pytest --reuse-db` keeps the migrated test database.
     # Named after the database file, so runs against different files never share one.

@@ -13,8 +13,6 @@ from django.utils import timezone
 from oscar.core.loading import get_model
 
 from catalogue.tests.factories import certify, groups, offer, producer
-from cms.tests.factories import make_home
-from cms.site_settings import SiteSettings
 from pagecache.middleware import HEADER
 from seller.models import Listing, ListingStatus
 
@@ -24,11 +22,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def shop(settings):
-    settings.OCOP_PAGE_CACHE_SECONDS = 600
-    home = make_home()
-    # The settings row a first visit would create (a change the cache has to see).
-    SiteSettings.for_site(home.get_site())
+def shop(cached_site):
     g = groups()
     htx = producer("HTX Mỹ Khánh")
     return {
