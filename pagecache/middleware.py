@@ -19,6 +19,7 @@ import re
 import time
 
 from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
@@ -43,7 +44,7 @@ def personal_cookies():
     return {
         settings.SESSION_COOKIE_NAME,
         settings.OSCAR_BASKET_COOKIE_OPEN,
-        getattr(settings, "MESSAGE_COOKIE_NAME", "messages"),
+        CookieStorage.cookie_name,
     }
 
 
