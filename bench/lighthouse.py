@@ -30,7 +30,9 @@ def missing_tools():
     missing = []
     if not shutil.which("nginx") and not Path("/usr/sbin/nginx").exists():
         missing.append("nginx (apt-get install -y nginx)")
-    if not LIGHTHOUSE.exists():
+    if not shutil.which("node"):
+        missing.append("Node.js (apt-get install -y nodejs npm)")
+    elif not LIGHTHOUSE.exists():
         missing.append("Lighthouse (npm install: a devDependency in package.json)")
     if not Path(CHROME).exists():
         missing.append(f"Chromium at {CHROME} (apt-get install -y chromium, or set CHROME_PATH)")

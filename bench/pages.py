@@ -294,6 +294,9 @@ def main():
             sizes = f"{size / 1000:>6.1f} KB ({zipped / 1000:.1f} KB gzipped)"
             print(f"  {name:<20} {queries:>4} queries  {sizes}")
 
+    if not args.no_lighthouse and (why := lighthouse.missing_tools()):
+        print(f"\nLighthouse skipped: missing {why}.")
+        args.no_lighthouse = True
     logs = FOLDER / "logs"
     logs.mkdir(parents=True, exist_ok=True)
     with Processes() as processes:
@@ -310,7 +313,7 @@ def main():
             # environment); 0 turns it off. Each mode starts on an empty Redis.
             mode_env = dict(env) if cached else {**env, "OCOP_PAGE_CACHE_SECONDS": "0"}
             flush_redis()
-            if missing_wrk and not cached:
+            if missing_wrk and (args.no_lighthouse or not cached):
                 continue
             app = gunicorn(
                 processes, "config.wsgi:application", app_port, args.workers, mode_env,
