@@ -109,9 +109,14 @@ check-deploy: install ## Run Django's deployment checks with production settings
 
 BENCH_DB := postgres://postgres@127.0.0.1:5432/ocop_bench
 
-bench: install ## Catalogue speed on PostgreSQL: 10 000 and 100 000 synthetic products (drops ocop_bench*)
+# The pages part serves the demo with production settings (gunicorn, PostgreSQL, Redis
+# database 12) and measures it with wrk beside a bare Django view, then with Lighthouse
+# behind nginx; a missing wrk, nginx or Chromium skips its part and says how to install it.
+# BENCH_PAGES_ARGS=--reuse keeps its loaded database, --duration N sets wrk's seconds.
+bench: install ## Speed on PostgreSQL: catalogue of 10 000 and 100 000 products, public pages vs a bare Django view, Lighthouse (drops ocop_bench*)
 	DATABASE_URL=$(BENCH_DB) $(PY) bench/catalogue.py --products 10000
 	DATABASE_URL=$(BENCH_DB)_100k $(PY) bench/catalogue.py --products 100000
+	$(PY) bench/pages.py $(BENCH_PAGES_ARGS)
 
 # Only English is extracted: the site's msgids are Vietnamese, and locale/vi holds only
 # hand-written overrides of Oscar's, Wagtail's and Django's strings, which makemessages

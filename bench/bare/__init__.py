@@ -1,0 +1,1 @@
+"""The bare Django view the page benchmark compares against (see bench/pages.py)."""
