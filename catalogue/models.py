@@ -48,7 +48,8 @@ class ProductQuerySet(OscarProductQuerySet):
 class Product(AbstractProduct):
     """A product on sale, or an experience (of its own product class) to book.
 
-    Its OCOP rating comes from its certificates (see ``catalogue.certification``).
+    Its OCOP rating comes from its certificates (see ``catalogue.certification``); today's
+    is also kept on the product for browsing (``rating_*``, see ``catalogue.ratings``).
     """
 
     traceability_code = models.CharField(
@@ -81,6 +82,16 @@ class Product(AbstractProduct):
     # "banh trang" finds "Bánh tráng" on any database; see catalogue.search.
     search_title = models.CharField(max_length=255, blank=True, default="", editable=False)
     search_text = models.TextField(blank=True, default="", editable=False)
+
+    # Today's OCOP rating as the certificates give it, kept by catalogue.ratings so that
+    # filters, facets and sorting read indexed columns.
+    rating_stars = models.PositiveSmallIntegerField(
+        _("hạng sao hiện tại"), null=True, blank=True, editable=False, db_index=True
+    )
+    rating_certified_on = models.DateField(null=True, blank=True, editable=False)
+    rating_blocks_sale = models.BooleanField(default=False, editable=False)
+    rating_lapsed = models.BooleanField(default=False, editable=False)
+    rating_changes_on = models.DateField(null=True, blank=True, editable=False, db_index=True)
 
     objects = ProductQuerySet.as_manager()
 

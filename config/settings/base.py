@@ -206,6 +206,8 @@ OCOP_SCHEDULE = {
     # Experiences: slots OCOP_SLOT_DAYS ahead from their schedules; holds that ran out.
     "experiences.tasks.generate_slots": "10 0 * * *",
     "experiences.tasks.expire_holds": "*/5 * * * *",
+    # Stored OCOP ratings (catalogue.ratings) of certificates starting or ending today.
+    "catalogue.tasks.refresh_ratings": "0 0 * * *",
 }
 # Experiences: how long places are held while the tourist pays, and how far ahead the
 # schedules' slots are made.
