@@ -95,6 +95,22 @@ class Product(AbstractProduct):
 
     objects = ProductQuerySet.as_manager()
 
+    RATING_FIELDS = frozenset(
+        ["rating_stars", "rating_certified_on", "rating_blocks_sale", "rating_lapsed"]
+        + ["rating_changes_on"]
+    )
+
+    def save(self, *args, **kwargs):
+        # The rating columns are written by catalogue.ratings alone: a product loaded
+        # before its certificates changed must not write its old rating back.
+        if not self._state.adding and not args and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                f.name
+                for f in self._meta.concrete_fields
+                if not f.primary_key and f.name not in self.RATING_FIELDS
+            ]
+        super().save(*args, **kwargs)
+
     @cached_property
     def current_certificate(self):
         """The certificate that gives the product its rating today, or None."""

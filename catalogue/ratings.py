@@ -51,7 +51,8 @@ _NEVER = date(9999, 12, 31)
 
 
 # Days known to hold no stale rating in this process. A refresh for today never makes a
-# rating stale today, so a day once checked stays good until something writes ratings.
+# rating stale today, so a day once checked stays good; only a refresh for an earlier day
+# could (tests that travel in time clear it, see conftest).
 _fresh_days = set()
 
 
@@ -99,7 +100,8 @@ def refresh_ratings(product_ids=None, on: date | None = None):
     Product = get_model("catalogue", "Product")
     OcopCertificate = get_model("catalogue", "OcopCertificate")
     on = on or timezone.localdate()
-    _fresh_days.clear()
+    if on < timezone.localdate():
+        _fresh_days.clear()
     products = Product.objects.all()
     if isinstance(product_ids, QuerySet):
         products = products.filter(pk__in=product_ids.values("pk"))

@@ -225,3 +225,17 @@ def test_the_synthetic_catalogue_stores_the_ratings():
         )
     assert dict(products.values_list("pk", "rating_stars")) == expected
     assert any(expected.values())
+
+
+def test_saving_a_product_loaded_before_a_certificate_keeps_the_stored_rating(shop):
+    # Given a product loaded before its certificate was recorded
+    g, partner = shop
+    product = offer("Bánh tét", g["1.3"], partner, 70_000)
+    loaded = Product.objects.get(pk=product.pk)
+    certify(product, 4)
+    # When that old copy is edited and saved
+    loaded.title = "Bánh tét lá cẩm"
+    loaded.save()
+    # then the title changes and the rating the certificate gave stays
+    assert Product.objects.get(pk=product.pk).title == "Bánh tét lá cẩm"
+    assert stored(product)[0] == 4
