@@ -168,6 +168,15 @@ def _empty_cache():
 
 
 @pytest.fixture(autouse=True)
+def _stored_ratings_unchecked():
+    # The days whose stored ratings were found fresh (catalogue.ratings) hold in one
+    # process while time runs forward; tests travel in time and roll rows back.
+    from catalogue import ratings
+
+    ratings._fresh_days.clear()
+
+
+@pytest.fixture(autouse=True)
 def _site_language():
     # A request to /en/… leaves English active in the thread (LocaleMiddleware activates
     # it and nothing resets it): start every test in the site's language, as a first

@@ -17,8 +17,9 @@ listing, search, suggestions and promotions filter with it, the shop's strategy
 (``partner.strategy``) makes every other product unavailable to buy (basket add by any
 route, basket lines, checkout), the basket drops lines that stopped being for sale
 (:func:`drop_unsellable`), and order placement checks it again under the stock lock
-(:func:`ensure_for_sale`). Dates are the shop's local day (Asia/Ho_Chi_Minh), so nothing
-has to run when a certificate expires.
+(:func:`ensure_for_sale`). Dates are the shop's local day (Asia/Ho_Chi_Minh). Today's
+answer reads the product's stored rating (``catalogue.ratings``, refreshed by every
+certificate change and at midnight); another day's reads the certificates.
 """
 
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from oscar.apps.partner.availability import Unavailable
 
 from .certification import OcopCertificate
 from .choices import CertificateStatus
+from .ratings import is_stored_day
 
 # The listing's approval lives in the seller app; a product without a listing (recorded
 # by officers or loaded as data) is governed by is_public alone.
@@ -51,10 +53,23 @@ def _lapse_condition(on):
     return Q(revoked_on__lte=on) | Q(expires_on__lte=on, sale_during_renewal=False)
 
 
+def _listed_condition():
+    """No listing, or an approved one on sale. Written as "not among the withheld
+    listings" (an anti-join on the few listings) rather than an outer join with an OR,
+    which PostgreSQL cannot estimate and answers with a loop over the whole catalogue."""
+    from django.apps import apps
+
+    Listing = apps.get_model("seller", "Listing")
+    withheld = Listing.objects.exclude(status=APPROVED, on_sale=True).values("product_id")
+    return ~Q(pk__in=withheld)
+
+
 def for_sale_condition(on: date | None = None):
     """The rule, as a condition on products (see the module docstring)."""
+    listed = _listed_condition()
+    if is_stored_day(on):
+        return Q(is_public=True) & listed & Q(rating_blocks_sale=False)
     on = on or timezone.localdate()
-    listed = Q(listing__isnull=True) | Q(listing__status=APPROVED, listing__on_sale=True)
     certified = Exists(OcopCertificate.objects.certified(on).filter(product=OuterRef("pk")))
     blocked = Exists(
         OcopCertificate.objects.filter(
@@ -67,6 +82,8 @@ def for_sale_condition(on: date | None = None):
 def lapsed_condition(on: date | None = None):
     """Products with no certificate in force whose latest certificate expired or was
     revoked: they carry no OCOP promotion, even when officers let them sell."""
+    if is_stored_day(on):
+        return Q(rating_lapsed=True)
     on = on or timezone.localdate()
     certified = Exists(OcopCertificate.objects.certified(on).filter(product=OuterRef("pk")))
     lapsed = Exists(

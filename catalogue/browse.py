@@ -11,8 +11,8 @@ catalogue or of the page.
 
 Every filter is an uncorrelated ``pk IN (SELECT …)``: PostgreSQL hashes such a subquery
 once per query instead of running it per product, and SQLite builds a temporary index
-for it. The current stars are such a test too (``stars_expression``), equivalent to
-``catalogue.certification.annotate_rating`` but cheap over a whole catalogue.
+for it. Today's stars are a column of the product (``catalogue.ratings``); another
+day's are such tests on the certificates (``stars_expression``).
 """
 
 import hashlib
@@ -50,6 +50,7 @@ from partner.choices import ProducerKind
 
 from . import search
 from .certification import CERTIFIED_MIN_STARS
+from .ratings import is_stored_day
 
 Product = get_model("catalogue", "Product")
 Category = get_model("catalogue", "Category")
@@ -313,7 +314,10 @@ def certified_product_ids(stars=None, on=None):
 
 
 def stars_expression(on=None):
-    """The current stars of each product (None when not certified), as hashed tests."""
+    """The current stars of each product (None when not certified): today's stored
+    column, or for another day hashed tests on the certificates."""
+    if is_stored_day(on):
+        return F("rating_stars")
     return Case(
         *[
             When(pk__in=certified_product_ids(stars, on), then=Value(stars))
@@ -344,6 +348,10 @@ def _stockrecords(condition):
 def facet_condition(state, facet, catalogue, on=None):
     """The filter one facet of a state applies, or None when it is not active."""
     if facet == "stars" and state.stars:
+        if is_stored_day(on):
+            if CERTIFIED in state.stars:
+                return Q(rating_stars__isnull=False)
+            return Q(rating_stars__in=sorted(int(s) for s in state.stars))
         if CERTIFIED in state.stars:
             return Q(pk__in=certified_product_ids(on=on))
         # A product is rated s when it holds a certificate of s stars in force and none

@@ -1,8 +1,9 @@
 """OCOP certification: a certificate per evaluation, and the rules that read them.
 
-A product's current OCOP rating is never stored on the product: it is read from its
-certificates for *today* every time, so a certificate stops counting on the day it
-expires (or the moment it is revoked) without any job having to run.
+The rules below read a product's rating from its certificates for any day. Browsing
+reads today's from columns on the product instead (``catalogue.ratings``), which every
+change of a certificate refreshes in its transaction, and a nightly task at midnight
+when a certificate starts, expires or is revoked on the new day.
 """
 
 from datetime import date
@@ -11,8 +12,8 @@ from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
-from django.db import models
-from django.db.models import OuterRef, Q, Subquery
+from django.db import models, transaction
+from django.db.models import F, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -50,6 +51,33 @@ def validate_scan_size(upload):
 
 
 class CertificateQuerySet(models.QuerySet):
+    """Bulk changes refresh the stored rating of the products they touch, as saves do."""
+
+    def update(self, **kwargs):
+        from .ratings import refresh_ratings
+
+        with transaction.atomic(using=self.db):
+            products = set(self.values_list("product_id", flat=True))
+            updated = super().update(**kwargs)
+            if "product" in kwargs or "product_id" in kwargs:
+                products |= set(self.values_list("product_id", flat=True))
+            refresh_ratings(products)
+        return updated
+
+    update.alters_data = True
+
+    def delete(self):
+        from .ratings import refresh_ratings
+
+        with transaction.atomic(using=self.db):
+            products = set(self.values_list("product_id", flat=True))
+            deleted = super().delete()
+            refresh_ratings(products)
+        return deleted
+
+    delete.alters_data = True
+    delete.queryset_only = True
+
     def in_force(self, on: date | None = None):
         """Certificates that count on a day: issued, not yet expired, not revoked."""
         on = on or timezone.localdate()
@@ -76,7 +104,15 @@ def current_certificate_subquery(on: date | None = None):
 
 
 def annotate_rating(queryset, on: date | None = None):
-    """Add ``ocop_stars`` and ``ocop_certified_on`` (None when not certified)."""
+    """Add ``ocop_stars`` and ``ocop_certified_on`` (None when not certified): today's
+    from the product's stored rating (``catalogue.ratings``), another day's from its
+    certificates."""
+    from .ratings import is_stored_day
+
+    if is_stored_day(on):
+        return queryset.annotate(
+            ocop_stars=F("rating_stars"), ocop_certified_on=F("rating_certified_on")
+        )
     current = current_certificate_subquery(on)
     return queryset.annotate(
         ocop_stars=Subquery(current.values("stars")[:1]),
@@ -172,9 +208,29 @@ class OcopCertificate(models.Model):
         return f"{self.decision_number} – {self.product} ({self.stars}★)"
 
     def save(self, *args, **kwargs):
+        from .ratings import refresh_ratings
+
         if not self.expires_on and self.decision_date:
             self.expires_on = self.decision_date + relativedelta(months=VALIDITY_MONTHS)
-        super().save(*args, **kwargs)
+        with transaction.atomic(using=kwargs.get("using")):
+            super().save(*args, **kwargs)
+            refresh_ratings({self.product_id, getattr(self, "_loaded_product_id", None)})
+        self._loaded_product_id = self.product_id
+
+    def delete(self, *args, **kwargs):
+        from .ratings import refresh_ratings
+
+        with transaction.atomic(using=kwargs.get("using")):
+            deleted = super().delete(*args, **kwargs)
+            refresh_ratings({self.product_id, getattr(self, "_loaded_product_id", None)})
+        return deleted
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        # A certificate moved to another product changes the rating of both.
+        instance._loaded_product_id = instance.__dict__.get("product_id")
+        return instance
 
     def clean(self):
         if self.score is not None and self.stars and stars_for_score(self.score) != self.stars:

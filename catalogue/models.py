@@ -48,7 +48,8 @@ class ProductQuerySet(OscarProductQuerySet):
 class Product(AbstractProduct):
     """A product on sale, or an experience (of its own product class) to book.
 
-    Its OCOP rating comes from its certificates (see ``catalogue.certification``).
+    Its OCOP rating comes from its certificates (see ``catalogue.certification``); today's
+    is also kept on the product for browsing (``rating_*``, see ``catalogue.ratings``).
     """
 
     traceability_code = models.CharField(
@@ -82,7 +83,33 @@ class Product(AbstractProduct):
     search_title = models.CharField(max_length=255, blank=True, default="", editable=False)
     search_text = models.TextField(blank=True, default="", editable=False)
 
+    # Today's OCOP rating as the certificates give it, kept by catalogue.ratings so that
+    # filters, facets and sorting read indexed columns.
+    rating_stars = models.PositiveSmallIntegerField(
+        _("hạng sao hiện tại"), null=True, blank=True, editable=False, db_index=True
+    )
+    rating_certified_on = models.DateField(null=True, blank=True, editable=False)
+    rating_blocks_sale = models.BooleanField(default=False, editable=False)
+    rating_lapsed = models.BooleanField(default=False, editable=False)
+    rating_changes_on = models.DateField(null=True, blank=True, editable=False, db_index=True)
+
     objects = ProductQuerySet.as_manager()
+
+    RATING_FIELDS = frozenset(
+        ["rating_stars", "rating_certified_on", "rating_blocks_sale", "rating_lapsed"]
+        + ["rating_changes_on"]
+    )
+
+    def save(self, *args, **kwargs):
+        # The rating columns are written by catalogue.ratings alone: a product loaded
+        # before its certificates changed must not write its old rating back.
+        if not self._state.adding and not args and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                f.name
+                for f in self._meta.concrete_fields
+                if not f.primary_key and f.name not in self.RATING_FIELDS
+            ]
+        super().save(*args, **kwargs)
 
     @cached_property
     def current_certificate(self):

@@ -223,6 +223,8 @@ OCOP_SCHEDULE = {
     "experiences.tasks.expire_holds": "*/5 * * * *",
     # Sessions that ran out (kept in the database, also behind Redis).
     "customer.tasks.clear_expired_sessions": "30 3 * * *",
+    # Stored OCOP ratings (catalogue.ratings) of certificates starting or ending today.
+    "catalogue.tasks.refresh_ratings": "0 0 * * *",
 }
 # Experiences: how long places are held while the tourist pays, and how far ahead the
 # schedules' slots are made.

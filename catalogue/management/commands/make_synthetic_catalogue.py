@@ -22,6 +22,7 @@ import places
 from catalogue import reference
 from catalogue.certification import VALIDITY_MONTHS, stars_for_score
 from catalogue.choices import IssuingLevel
+from catalogue.ratings import refresh_ratings
 from catalogue.search import stored_text, words_of
 from partner.choices import ProducerKind
 
@@ -110,6 +111,8 @@ class Command(BaseCommand):
         started = timezone.now()
         with transaction.atomic():
             self.generate(rng, products, batch_size)
+            # bulk_create saves no certificate one by one: the ratings are kept here.
+            refresh_ratings(Product.objects.filter(upc__startswith=PREFIX))
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
