@@ -33,7 +33,7 @@ NOT_YET = {
     "product": 17,
     "village": 22,
     "producer": 21,
-    "programme": 27,
+    "programme": 25,
 }
 PAGES = [
     "home",

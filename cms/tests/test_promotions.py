@@ -216,3 +216,21 @@ def test_home_page_query_count_does_not_grow_with_the_catalogue(
 # products shown with their images and stock records (3), the village strip (1) and the
 # news (1), each leaving out private pages inside its own query.
 QUERIES_FOR_HOME = 17
+
+
+def test_home_picks_are_kept_until_the_catalogue_changes(
+    client, home, group, django_assert_num_queries, settings
+):
+    settings.OCOP_BROWSE_CACHE_SECONDS = 300
+    make_product("Sản phẩm ghim", group["1.3"], stars=4)
+    build_catalogue(group, 12)
+    client.get("/")
+
+    # The groups and the four picks come from the cache.
+    with django_assert_num_queries(QUERIES_FOR_HOME - 5):
+        client.get("/")
+
+    # A product certified since is picked on the next view: any change bumps the key.
+    newcomer = make_product("Trà mãng cầu mới", group["2.2"], stars=5)
+    html = client.get("/").content.decode()
+    assert newcomer.get_absolute_url() in html
