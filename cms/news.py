@@ -16,6 +16,7 @@ import params
 
 from .blocks import StoryBlock
 from .locales import children_in_locale
+from .visibility import public
 
 NEWS_PER_PAGE = 12
 CARD_THUMBNAIL = "fill-640x400"
@@ -39,7 +40,7 @@ class NewsIndexPage(Page):
         from wagtail.images import get_image_model
 
         context = super().get_context(request, *args, **kwargs)
-        articles = children_in_locale(NewsPage, self).public()
+        articles = public(children_in_locale(NewsPage, self))
         tag = params.text(request.GET, "tag", max_length=100)
         if tag and NewsPageTag.objects.filter(tag__slug=tag).exists():
             articles = articles.filter(tags__slug=tag)

@@ -202,12 +202,19 @@ def year_end(year, today):
     return last if last < today else today
 
 
-def counts_on(on, today, villages):
+def stars_on(on, known):
+    """``star_counts(on)``, read once per day for one page: ``known`` keeps them."""
+    if on not in known:
+        known[on] = star_counts(on)
+    return known[on]
+
+
+def counts_on(on, today, villages, known=None):
     """{measure: count} on ``on``: products and producers from certificates in force
     that day; villages (which carry no dates) only for today."""
     from .programme_targets import TargetMeasure
 
-    stars = star_counts(on)
+    stars = stars_on(on, {} if known is None else known)
     organisations, _households = producer_counts(on)
     tourism, cultural = villages if on == today else (None, None)
     return {
@@ -219,14 +226,14 @@ def counts_on(on, today, villages):
     }
 
 
-def deadlines(targets, today, today_counts, villages):
+def deadlines(targets, today, today_counts, villages, known=None):
     """The page's targets grouped by deadline year, each beside its deadline's count."""
     by_year = {}
     counts = {today: today_counts}
     for target in sorted(targets, key=lambda t: (t.deadline_year, t.sort_order or 0, t.pk or 0)):
         on = year_end(target.deadline_year, today)
         if on not in counts:
-            counts[on] = counts_on(on, today, villages)
+            counts[on] = counts_on(on, today, villages, known)
         actual = counts[on][target.measure]
         if actual is None:
             actual = target.reported
@@ -239,11 +246,13 @@ def deadlines(targets, today, today_counts, villages):
     return list(by_year.values())
 
 
-def stars_by_year(today):
+def stars_by_year(today, known=None):
     """Certified products on 31 December of each year since 2019 (today for this
-    year), by stars: one query a year, whatever the catalogue's size."""
+    year), by stars: one query a year not already ``known``, whatever the catalogue's
+    size."""
+    known = {} if known is None else known
     years = [
-        YearStars(year, year_end(year, today), star_counts(year_end(year, today)))
+        YearStars(year, year_end(year, today), stars_on(year_end(year, today), known))
         for year in range(FIRST_YEAR, today.year + 1)
     ]
     tallest = max((y.total for y in years), default=0) or 1
@@ -259,6 +268,7 @@ def programme_progress(page, on=None):
 
     today = on or timezone.localdate()
     stars = star_counts(today)
+    known = {today: stars}
     groups = list(Category.objects.filter(depth=1).order_by("path"))
     per_group = group_counts(groups, today)
     organisations, households = producer_counts(today)
@@ -278,8 +288,8 @@ def programme_progress(page, on=None):
         tourism_villages=villages[0],
         cultural_villages=villages[1],
         by_group=_bars([(g.display_name, per_group[g.path], g.code) for g in groups]),
-        deadlines=deadlines(page.targets.all(), today, today_counts, villages),
-        by_year=stars_by_year(today),
+        deadlines=deadlines(page.targets.all(), today, today_counts, villages, known),
+        by_year=stars_by_year(today, known),
     )
 
 

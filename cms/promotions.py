@@ -12,9 +12,12 @@ picked as a short list of ids, then every product shown is loaded once with what
 product card needs (stock records, producers, images, options) prefetched.
 """
 
+import hashlib
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, F, Max, OuterRef, Prefetch, Subquery
+from django.core.cache import cache
+from django.db.models import Exists, F, Max, OuterRef, Prefetch, Subquery, Window
+from django.db.models.functions import RowNumber, Substr
 from django.utils import timezone
 from oscar.core.loading import get_model
 
@@ -22,6 +25,8 @@ Product = get_model("catalogue", "Product")
 Category = get_model("catalogue", "Category")
 ProductCategory = get_model("catalogue", "ProductCategory")
 OcopCertificate = get_model("catalogue", "OcopCertificate")
+Option = get_model("catalogue", "Option")
+StockRecord = get_model("partner", "StockRecord")
 
 PINNED_LIMIT = 8
 NATIONAL_LIMIT = 4
@@ -106,12 +111,37 @@ def product_groups():
     return list(Category.objects.browsable().filter(depth=1).order_by("path"))
 
 
-def group_ids(group, on=None, shown=()):
-    in_group = ProductCategory.objects.filter(
-        product=OuterRef("pk"), category__path__startswith=group.path
+def ids_per_group(groups, on=None, shown=()):
+    """The best certified products of each group, in one query: each ranked within its group
+    (a window), enough of the best of each kept to fill every shelf after leaving out
+    what an earlier list or shelf took."""
+    if not groups:
+        return []
+    steplen = Category.steplen
+    paths = [group.path for group in groups]
+    enough = PER_GROUP_LIMIT * (len(groups) + 1) + len(shown)
+    ordering = best_rated(Product.objects.none()).query.order_by
+    ranked = (
+        promotable(on)
+        .filter(ocop_stars__isnull=False)
+        .annotate(group_path=Substr("categories__path", 1, steplen))
+        .filter(group_path__in=paths)
+        .annotate(rank=Window(RowNumber(), partition_by=[F("group_path")], order_by=list(ordering)))
+        .filter(rank__lte=enough)
+        .order_by("group_path", "rank")
+        .values_list("group_path", "pk")
     )
-    certified = promotable(on).filter(ocop_stars__isnull=False).filter(Exists(in_group))
-    return _ids(best_rated(certified), PER_GROUP_LIMIT, shown)
+    candidates = {}
+    for path, pk in ranked:
+        if pk not in candidates.setdefault(path, []):
+            candidates[path].append(pk)
+    taken = set(shown)
+    picked = []
+    for group in groups:
+        ids = [pk for pk in candidates.get(group.path, []) if pk not in taken][:PER_GROUP_LIMIT]
+        taken.update(ids)
+        picked.append(ids)
+    return picked
 
 
 def newly_certified_ids(on=None, shown=()):
@@ -134,35 +164,80 @@ def newly_certified_ids(on=None, shown=()):
 
 
 def products_for_cards(ids, on=None, promotable_only=False):
-    """{pk: product} with everything the product card reads, in a fixed number of queries.
+    """{pk: product} with everything the product card reads, in three queries (products,
+    their images, their stock records with producers) whatever their number.
 
     ``promotable_only`` leaves out products a page may not promote, for ids an editor
     chose rather than ones picked here."""
     if not ids:
         return {}
-    products = Product.objects.base_queryset()
+    products = Product.objects.all()
     if promotable_only:
         products = products.promotable(on)
     products = (
-        products.with_rating(on).filter(pk__in=set(ids)).prefetch_related("stockrecords__partner")
+        products.with_rating(on)
+        .filter(pk__in=set(ids))
+        .select_related("product_class")
+        # Read by Product.has_options, as in Oscar's base_queryset, without its
+        # prefetches of children and options that a card never shows.
+        .annotate(
+            has_product_class_options=Exists(
+                Option.objects.filter(productclass=OuterRef("product_class"))
+            ),
+            has_product_options=Exists(Option.objects.filter(product=OuterRef("pk"))),
+        )
+        .prefetch_related(
+            "images",
+            Prefetch("stockrecords", queryset=StockRecord.objects.select_related("partner")),
+        )
     )
     return {product.pk: product for product in products}
+
+
+def catalogue_cached(name, compute):
+    """``compute()``, kept for the browse cache's time (OCOP_BROWSE_CACHE_SECONDS) under
+    ``name``, the day (stars change at midnight) and the catalogue's version, which any
+    change to a product, group, certificate, stock record or producer bumps."""
+    from catalogue import browse
+
+    seconds = browse.cache_seconds()
+    if not seconds:
+        return compute()
+    key = f"cms:{name}:{browse.catalogue_version()}:{browse.today().isoformat()}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, seconds)
+    return value
+
+
+def picked_ids(page, on=None):
+    """(groups, pinned, national, newly certified, [ids per group]), each product once;
+    cached with the catalogue (``catalogue_cached``) and the page's last publication
+    (pins are published with the page)."""
+
+    def pick():
+        groups = product_groups()
+        shown = list(pinned_ids(page, on))
+        pinned = list(shown)
+        national = national_ids(on, shown)
+        shown += national
+        new = newly_certified_ids(on, shown)
+        shown += new
+        return groups, pinned, national, new, ids_per_group(groups, on, shown)
+
+    if on is not None:
+        return pick()
+    published = page.last_published_at.isoformat() if page.last_published_at else ""
+    return catalogue_cached(f"home:{page.pk}:{published}", pick)
 
 
 def home_promotions(page, on=None):
     """Everything the home page promotes, each product once: pinned, national 5★, newly
     certified, the best of each group. One query per list, whatever the catalogue."""
-    shown = []
-
-    def take(ids):
-        shown.extend(ids)
-        return ids
-
-    pinned = take(pinned_ids(page, on))
-    national = take(national_ids(on, shown))
-    new = take(newly_certified_ids(on, shown))
-    per_group = [(group, take(group_ids(group, on, shown))) for group in product_groups()]
-    products = products_for_cards(shown, on)
+    groups, pinned, national, new, grouped = picked_ids(page, on)
+    per_group = list(zip(groups, grouped, strict=True))
+    products = products_for_cards([*pinned, *national, *new, *sum(grouped, [])], on)
 
     def pick(ids):
         return [products[pk] for pk in ids if pk in products]
@@ -175,33 +250,57 @@ def home_promotions(page, on=None):
     )
 
 
-def featured_villages(limit=VILLAGE_LIMIT):
+def prefetch_thumbnails(pages, spec):
+    """Attach the ``spec`` renditions of the pages' images (fetched with
+    ``select_related("image")``) in one query for all of them, as Wagtail's
+    ``prefetch_renditions`` does for one image queryset."""
+    images = [page.image for page in pages if page.image is not None]
+    if not images:
+        return
+    Rendition = images[0].renditions.model
+    found = {}
+    for rendition in Rendition.objects.filter(
+        image__in={image.pk for image in images}, filter_spec=spec
+    ):
+        found.setdefault(rendition.image_id, []).append(rendition)
+    for image in images:
+        image.prefetched_renditions = found.get(image.pk, [])
+        for rendition in image.prefetched_renditions:
+            rendition.image = image
+
+
+def featured_villages(limit=VILLAGE_LIMIT, thumbnails=True):
     """Live village pages for the home page strip, their images' thumbnails prefetched,
     each with ``home_experiences``: its experiences for sale (one query for all villages;
     ``cms/partials/village_experiences.html`` lists them)."""
-    from wagtail.images import get_image_model
-
     from experiences.models import Experience
     from villages.models import VillagePage
 
     from .locales import in_active_locale
+    from .visibility import public
 
-    images = get_image_model().objects.prefetch_renditions(VILLAGE_THUMBNAIL)
     villages = list(
-        in_active_locale(VillagePage.objects.live().public())
-        .prefetch_related(Prefetch("image", queryset=images))
+        in_active_locale(public(VillagePage.objects.live()))
+        .select_related("image")
         .order_by("path")[:limit]
     )
+    if thumbnails:
+        prefetch_thumbnails(villages, VILLAGE_THUMBNAIL)
     # An experience points at the Vietnamese village page; its translations share the key.
     by_key = {}
-    experiences = (
-        Experience.objects.filter(
-            village__translation_key__in=[v.translation_key for v in villages],
-            product__in=Product.objects.for_sale(),
+    keys = sorted({str(village.translation_key) for village in villages})
+
+    def for_sale():
+        return list(
+            Experience.objects.filter(
+                village__translation_key__in=keys, product__in=Product.objects.for_sale()
+            )
+            .select_related("product", "village")
+            .order_by("product__title")
         )
-        .select_related("product", "village")
-        .order_by("product__title")
-    )
+
+    digest = hashlib.sha1(",".join(keys).encode()).hexdigest()
+    experiences = catalogue_cached(f"village-experiences:{digest}", for_sale) if keys else []
     for experience in experiences:
         by_key.setdefault(experience.village.translation_key, []).append(experience)
     for village in villages:
@@ -209,16 +308,45 @@ def featured_villages(limit=VILLAGE_LIMIT):
     return villages
 
 
-def latest_news(limit=NEWS_LIMIT):
+def latest_news(limit=NEWS_LIMIT, thumbnails=True):
     """The newest live articles for the home page, their card thumbnails prefetched."""
-    from wagtail.images import get_image_model
-
     from .locales import in_active_locale
     from .news import CARD_THUMBNAIL, NewsPage
+    from .visibility import public
 
-    images = get_image_model().objects.prefetch_renditions(CARD_THUMBNAIL)
-    return list(
-        in_active_locale(NewsPage.objects.live().public())
-        .prefetch_related(Prefetch("image", queryset=images))
+    articles = list(
+        in_active_locale(public(NewsPage.objects.live()))
+        .select_related("image")
         .order_by("-date", "-pk")[:limit]
     )
+    if thumbnails:
+        prefetch_thumbnails(articles, CARD_THUMBNAIL)
+    return articles
+
+
+def home_lists():
+    """The villages and news of the home page, with the list pages they link to; every
+    thumbnail (village and article cards share one size) read in one query."""
+    from wagtail.models import Page
+
+    from .news import CARD_THUMBNAIL
+
+    villages = featured_villages(thumbnails=False)
+    articles = latest_news(thumbnails=False)
+    if CARD_THUMBNAIL == VILLAGE_THUMBNAIL:
+        prefetch_thumbnails(villages + articles, VILLAGE_THUMBNAIL)
+    else:
+        prefetch_thumbnails(villages, VILLAGE_THUMBNAIL)
+        prefetch_thumbnails(articles, CARD_THUMBNAIL)
+
+    def parent_path(page):
+        return page.path[: -Page.steplen]
+
+    parents = {parent_path(page) for page in villages + articles}
+    indexes = {p.path: p for p in Page.objects.live().filter(path__in=parents)} if parents else {}
+    return {
+        "villages": villages,
+        "villages_index": indexes.get(parent_path(villages[0])) if villages else None,
+        "articles": articles,
+        "news_index": indexes.get(parent_path(articles[0])) if articles else None,
+    }

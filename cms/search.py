@@ -17,6 +17,7 @@ from catalogue.search import tokens, words_of
 from catalogue.synonyms import expand, matches
 
 from .locales import in_active_locale
+from .visibility import public
 
 RESULT_LIMIT = 6
 # Each kind's extra fields that hold words worth finding, besides the title.
@@ -59,13 +60,13 @@ def _text(page):
 
 def page_results(query, limit=RESULT_LIMIT):
     """Live public pages whose folded words hold every folded word of the query;
-    titles matching first. One query per page kind."""
+    titles matching first. One query per page kind, private sections left out inside it."""
     words = tokens(query)
     if not words:
         return []
     found = []
     for model, kind in _kinds():
-        pages = in_active_locale(model.objects.live().public())
+        pages = in_active_locale(public(model.objects.live()))
         if hasattr(model, "partner"):
             pages = pages.select_related("partner")
         for page in pages.defer_streamfields():

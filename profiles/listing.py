@@ -12,6 +12,7 @@ import places
 from cms.locales import children_in_locale, in_active_locale
 from cms.maps import marker, markers
 from cms.promotions import best_rated, products_for_cards
+from cms.visibility import public
 from partner.choices import ProducerKind
 
 Product = get_model("catalogue", "Product")
@@ -25,7 +26,7 @@ def producer_listing(index_page, query):
     """Context for the index: ``producers``, map markers, filter options and choices."""
     from .models import ProducerPage
 
-    every = children_in_locale(ProducerPage, index_page).public()
+    every = public(children_in_locale(ProducerPage, index_page))
     present = set(every.values_list("partner__commune_code", flat=True)) - {"", None}
     communes = sorted(((code, places.ward_name(code)) for code in present), key=lambda c: c[1])
     commune = params.choice(query, "xa", {code for code, _name in communes})
@@ -78,5 +79,5 @@ def producer_villages(partner):
     """Live village pages that list this producer among theirs."""
     from villages.models import VillagePage
 
-    villages = VillagePage.objects.live().public().filter(producers__partner=partner).distinct()
+    villages = public(VillagePage.objects.live()).filter(producers__partner=partner).distinct()
     return list(in_active_locale(villages))

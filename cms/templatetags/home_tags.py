@@ -14,20 +14,8 @@ def home_promotions(page):
 
 
 @register.simple_tag
-def featured_villages():
-    """``{% featured_villages as villages %}``: live village pages for the home strip."""
-    return promotions.featured_villages()
-
-
-@register.simple_tag
-def village_index():
-    """``{% village_index as index %}``: the live list of villages, or None."""
-    from villages.models import VillageIndexPage
-
-    return VillageIndexPage.objects.live().first()
-
-
-@register.simple_tag
-def latest_news():
-    """``{% latest_news as articles %}``: the newest live programme news."""
-    return promotions.latest_news()
+def home_lists():
+    """``{% home_lists as lists %}``: the villages and news of the home page and their
+    list pages (``lists.villages``, ``lists.villages_index``, ``lists.articles``,
+    ``lists.news_index``), see ``cms.promotions.home_lists``."""
+    return promotions.home_lists()
