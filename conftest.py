@@ -158,6 +158,13 @@ def demo_site(transactional_db):
     call_command("load_demo_data", verbosity=0)
 
 
+@pytest.fixture
+def no_page_cache(settings):
+    """Pages rendered every time: for tests that count a rendering's queries or read its
+    template context (a page from the page cache has neither)."""
+    settings.OCOP_PAGE_CACHE_SECONDS = 0
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache():
     # The database is rolled back after each test but a shared cache (Redis in CI) is

@@ -10,7 +10,7 @@ from catalogue import browse
 
 from .factories import CAI_RANG, NINH_KIEU, groups, offer, producer
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 
 
 @pytest.fixture(autouse=True)

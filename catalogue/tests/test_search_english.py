@@ -154,7 +154,7 @@ def test_demo_english_is_loaded_for_every_product_and_survives_a_reload(demo):
     assert guppy.description_en == f"<p>{PRODUCTS_EN['ca-bay-mau'][1]}</p>"
 
 
-def test_a_synonym_costs_no_extra_query(client, demo):
+def test_a_synonym_costs_no_extra_query(no_page_cache, client, demo):
     def count(q):
         with CaptureQueriesContext(connection) as captured:
             assert client.get(SEARCH, {"q": q}).status_code == 200

@@ -184,7 +184,7 @@ def build_catalogue(group, count, start=0):
 
 
 def test_home_page_query_count_does_not_grow_with_the_catalogue(
-    client, home, group, django_assert_num_queries, settings
+    no_page_cache, client, home, group, django_assert_num_queries, settings
 ):
     # Measured with the picks computed on every view (their cache is tested below).
     settings.OCOP_BROWSE_CACHE_SECONDS = 0

@@ -32,6 +32,8 @@ def test_the_scheduler_enqueues_the_payment_sweep_and_the_certificate_reminders(
         "payments.providers.vietqr.expire_unpaid_transfers",
         "experiences.tasks.generate_slots",
         "experiences.tasks.expire_holds",
+        "customer.tasks.clear_expired_sessions",
+        "catalogue.tasks.refresh_ratings",
     }
     assert "minute='*/2'" in jobs["payments.tasks.sweep_payments"]
     assert "hour='7'" in jobs["seller.tasks.send_certificate_reminders"]
