@@ -112,12 +112,13 @@ def test_every_vietnamese_override_is_a_translation():
     assert untranslated == []
 
 
-@pytest.mark.parametrize("language", ["vi", "en"])
-@pytest.mark.parametrize("domain", ["django", "djangojs"])
+# Every catalogue the project keeps (vi also overrides Wagtail's script strings: djangojs).
+CATALOGUES = sorted((p.parent.parent.name, p.stem) for p in LOCALE.glob("*/LC_MESSAGES/*.po"))
+
+
+@pytest.mark.parametrize("language, domain", CATALOGUES)
 def test_compiled_catalogues_match_their_sources(language, domain):
     po_path = LOCALE / language / "LC_MESSAGES" / f"{domain}.po"
-    if not po_path.exists():
-        pytest.skip(f"no {domain} catalogue for {language}")
     with open(po_path.with_suffix(".mo"), "rb") as mo:
         compiled = {(m.context, label(m)): strings(m) for m in read_mo(mo) if m.id}
     source = {
