@@ -108,6 +108,8 @@ check-deploy: install ## Run Django's deployment checks with production settings
 	$(DEPLOY_ENV) $(MANAGE) check --deploy --fail-level WARNING
 
 BENCH_DB := postgres://postgres@127.0.0.1:5432/ocop_bench
+# Lighthouse is installed for the benchmark only, beside the site's packages (var/).
+LIGHTHOUSE_VERSION := 12.8.2
 
 # The pages part serves the demo with production settings (gunicorn, PostgreSQL, Redis
 # database 12) and measures it with wrk beside a bare Django view, then with Lighthouse
@@ -116,6 +118,8 @@ BENCH_DB := postgres://postgres@127.0.0.1:5432/ocop_bench
 bench: install ## Speed on PostgreSQL: catalogue of 10 000 and 100 000 products, public pages vs a bare Django view, Lighthouse (drops ocop_bench*)
 	DATABASE_URL=$(BENCH_DB) $(PY) bench/catalogue.py --products 10000
 	DATABASE_URL=$(BENCH_DB)_100k $(PY) bench/catalogue.py --products 100000
+	@if command -v npm >/dev/null; then npm install --no-save --no-audit --no-fund \
+		--prefix var/bench-node lighthouse@$(LIGHTHOUSE_VERSION) >/dev/null; fi
 	$(PY) bench/pages.py $(BENCH_PAGES_ARGS)
 
 # Only English is extracted: the site's msgids are Vietnamese, and locale/vi holds only

@@ -12,6 +12,7 @@ Chromium is Debian's ``/usr/bin/chromium`` (``apt-get install chromium``), drive
 
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -144,6 +145,29 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
     with django_db_blocker.unblock():
         ensure_wagtail_roots()
+
+
+@contextmanager
+def demo_for_module(django_db_blocker):
+    """The demo data for the tests of one module: loaded once, in a transaction rolled back
+    after them, with the cache (whose entries name its rows)."""
+    from django.core.cache import cache
+    from django.core.management import call_command
+    from django.db import transaction
+
+    from cms.tests.factories import ensure_wagtail_roots
+
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            ensure_wagtail_roots()
+            call_command("load_demo_data", verbosity=0)
+            yield
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+            cache.clear()
 
 
 @pytest.fixture

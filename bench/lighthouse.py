@@ -4,7 +4,8 @@ Called by bench/pages.py once the site's gunicorn is up. nginx runs with the ser
 of site/nginx.conf, adapted to a free loopback port without TLS: the same gzip, proxy
 headers and media location, /static/ served from the collected files on disk, and
 X-Forwarded-Proto set to https (as the TLS proxy would) so production settings do not
-redirect. Lighthouse (`npm install`, package.json) drives Debian's Chromium headless.
+redirect. Lighthouse (installed by `make bench` into var/bench-node) drives Debian's
+Chromium headless.
 """
 
 import json
@@ -17,7 +18,8 @@ from pathlib import Path
 from bench.processes import wait_for_http
 
 ROOT = Path(__file__).resolve().parent.parent
-LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+# Installed by `make bench` (npm install --prefix var/bench-node), not a site package.
+LIGHTHOUSE = ROOT / "var" / "bench-node" / "node_modules" / ".bin" / "lighthouse"
 CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 PAGES = ("home", "listing", "product", "village")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
@@ -33,7 +35,7 @@ def missing_tools():
     if not shutil.which("node"):
         missing.append("Node.js (apt-get install -y nodejs npm)")
     elif not LIGHTHOUSE.exists():
-        missing.append("Lighthouse (npm install: a devDependency in package.json)")
+        missing.append("Lighthouse (make bench installs it into var/bench-node)")
     if not Path(CHROME).exists():
         missing.append(f"Chromium at {CHROME} (apt-get install -y chromium, or set CHROME_PATH)")
     return ", ".join(missing)

@@ -435,15 +435,15 @@ def sorted_ids(queryset, state):
     return queryset.order_by(*order_by(state)).values_list("pk", flat=True)
 
 
-def products_for_listing(ids):
-    """The products to draw on a page, in the order of ``ids``, with everything a
-    product card reads fetched in a fixed number of queries."""
+def for_cards(products, on=None):
+    """``products`` with everything a product card reads, fetched in three queries
+    (products, their images, their stock records with producers) whatever their number."""
     ProductOption = get_model("catalogue", "Option")
-    products = (
-        Product.objects.filter(pk__in=ids)
-        .with_rating()
+    return (
+        products.with_rating(on)
         .select_related("product_class")
-        # Read by Product.has_options, as in Oscar's base_queryset.
+        # Read by Product.has_options, as in Oscar's base_queryset, without its
+        # prefetches of children and options that a card never shows.
         .annotate(
             has_product_class_options=Exists(
                 ProductOption.objects.filter(productclass=OuterRef("product_class"))
@@ -458,7 +458,11 @@ def products_for_listing(ids):
             ),
         )
     )
-    by_pk = {p.pk: p for p in products}
+
+
+def products_for_listing(ids):
+    """The products to draw on a page, in the order of ``ids``."""
+    by_pk = {p.pk: p for p in for_cards(Product.objects.filter(pk__in=ids))}
     return [by_pk[pk] for pk in ids if pk in by_pk]
 
 

@@ -16,7 +16,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import Exists, F, Max, OuterRef, Prefetch, Subquery, Window
+from django.db.models import F, Max, OuterRef, Subquery, Window
 from django.db.models.functions import RowNumber, Substr
 from django.utils import timezone
 from oscar.core.loading import get_model
@@ -25,8 +25,6 @@ Product = get_model("catalogue", "Product")
 Category = get_model("catalogue", "Category")
 ProductCategory = get_model("catalogue", "ProductCategory")
 OcopCertificate = get_model("catalogue", "OcopCertificate")
-Option = get_model("catalogue", "Option")
-StockRecord = get_model("partner", "StockRecord")
 
 PINNED_LIMIT = 8
 NATIONAL_LIMIT = 4
@@ -171,26 +169,12 @@ def products_for_cards(ids, on=None, promotable_only=False):
     chose rather than ones picked here."""
     if not ids:
         return {}
+    from catalogue import browse
+
     products = Product.objects.all()
     if promotable_only:
         products = products.promotable(on)
-    products = (
-        products.with_rating(on)
-        .filter(pk__in=set(ids))
-        .select_related("product_class")
-        # Read by Product.has_options, as in Oscar's base_queryset, without its
-        # prefetches of children and options that a card never shows.
-        .annotate(
-            has_product_class_options=Exists(
-                Option.objects.filter(productclass=OuterRef("product_class"))
-            ),
-            has_product_options=Exists(Option.objects.filter(product=OuterRef("pk"))),
-        )
-        .prefetch_related(
-            "images",
-            Prefetch("stockrecords", queryset=StockRecord.objects.select_related("partner")),
-        )
-    )
+    products = browse.for_cards(products.filter(pk__in=set(ids)), on)
     return {product.pk: product for product in products}
 
 

@@ -10,8 +10,7 @@ same: no query per product, card, village or image.
 
 import pytest
 from django.core.cache import cache
-from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from django.utils.text import slugify
@@ -19,7 +18,7 @@ from oscar.core.loading import get_model
 
 from catalogue.tests.factories import offer
 from cms.programme import ensure_programme_page
-from cms.tests.factories import ensure_wagtail_roots
+from conftest import demo_for_module
 
 Product = get_model("catalogue", "Product")
 Category = get_model("catalogue", "Category")
@@ -76,17 +75,8 @@ def _paths():
 
 @pytest.fixture(scope="module")
 def demo_paths(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            ensure_wagtail_roots()
-            call_command("load_demo_data", verbosity=0)
-            yield _paths()
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
-            cache.clear()
+    with demo_for_module(django_db_blocker):
+        yield _paths()
 
 
 @pytest.fixture(autouse=True)

@@ -7,14 +7,11 @@ end, so the pages are read as a newcomer's fresh `make run` shows them.
 import re
 
 import pytest
-from django.core.cache import cache
-from django.core.management import call_command
-from django.db import transaction
 from django.utils import translation
 from oscar.core.loading import get_model
 
 from cms.programme import ensure_programme_page
-from cms.tests.factories import ensure_wagtail_roots
+from conftest import demo_for_module
 
 Product = get_model("catalogue", "Product")
 Category = get_model("catalogue", "Category")
@@ -47,18 +44,8 @@ def _demo_paths():
 @pytest.fixture(scope="module")
 def demo_paths(django_db_setup, django_db_blocker):
     """{name: path without language prefix} of the pages the demo publishes."""
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            ensure_wagtail_roots()
-            call_command("load_demo_data", verbosity=0)
-            yield _demo_paths()
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
-            # Cached URLs and site roots belong to rows that no longer exist.
-            cache.clear()
+    with demo_for_module(django_db_blocker):
+        yield _demo_paths()
 
 
 def test_demo_publishes_the_pages_this_module_checks(demo_paths):

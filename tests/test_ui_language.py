@@ -17,9 +17,6 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
-from django.core.management import call_command
-from django.db import transaction
 from django.test import Client
 from django.utils import translation
 from oscar.core.loading import get_model
@@ -27,7 +24,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.users.models import UserProfile
 
-from cms.tests.factories import ensure_wagtail_roots
+from conftest import demo_for_module
 from order.links import order_path
 from tests.ui_language import database_text, foreign_texts
 
@@ -43,19 +40,10 @@ ADD_TO_BASKET = re.compile(r'action="([^"]*/basket/add/\d+/)"')
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            ensure_wagtail_roots()
-            call_command("load_demo_data", verbosity=0)
-            # Site settings rows are created, with their defaults, by the first page.
-            Client().get("/")
-            yield {"known": database_text()}
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
-            cache.clear()
+    with demo_for_module(django_db_blocker):
+        # Site settings rows are created, with their defaults, by the first page.
+        Client().get("/")
+        yield {"known": database_text()}
 
 
 class Walk:
