@@ -33,8 +33,8 @@ def healthz(request):
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
-    # A CSRF token for the forms of cached pages, fetched when one is sent.
-    path("csrf/", pagecache_views.csrf_token, name="csrf_token"),
+    # The CSRF cookie for the forms of cached pages (static/js/site.js).
+    path("csrf.js", pagecache_views.csrf_cookie, name="csrf_cookie"),
     path("django-admin/", admin.site.urls),
     # Wagtail's logout refuses a GET but still deletes the session cookie while refusing
     # it, so any site could sign editors out: a GET must not reach it at all.

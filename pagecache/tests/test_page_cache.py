@@ -214,10 +214,25 @@ def test_no_database_write_on_a_product_page(client, shop, settings):
     assert not response.cookies
 
 
-def test_the_csrf_token_of_a_cached_form_comes_with_its_cookie(client):
-    response = client.get(reverse("csrf_token"))
+def test_the_csrf_cookie_of_cached_forms_is_set_by_a_script(client):
+    response = client.get(reverse("csrf_cookie"))
 
     assert response.status_code == 200
-    assert len(response.json()["token"]) == 64
-    assert "csrftoken" in response.cookies
+    assert response["Content-Type"].startswith("text/javascript")
+    assert len(response.cookies["csrftoken"].value) == 32
     assert "no-store" in response["Cache-Control"]
+
+
+def test_a_form_sent_with_the_cookies_value_as_its_token_is_accepted(shop):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.get(reverse("csrf_cookie"))
+    secret = client.cookies["csrftoken"].value
+    url = reverse("basket:add", kwargs={"pk": shop["pia"].pk})
+
+    refused = client.post(url, {"quantity": 1, "csrfmiddlewaretoken": ""})
+    accepted = client.post(url, {"quantity": 1, "csrfmiddlewaretoken": secret})
+
+    assert refused.status_code == 403
+    assert accepted.status_code == 302

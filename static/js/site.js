@@ -31,10 +31,25 @@
 
   // <form data-confirm="Question?">: submitted only when the person confirms.
   // Forms of cached pages ({% csrf_on_use %}) carry no CSRF token, so that the page is the
-  // same for everyone: the token is fetched (with its cookie) when one is first sent,
-  // written into every such form of the page, and the form is sent again as it was
+  // same for everyone. A visitor without the CSRF cookie asks for it once, by a script
+  // element (which holds the page's load event until the cookie is set); a form then
+  // sends the cookie's value as its token (Django accepts the unmasked secret). Should
+  // a form be sent before that, it waits for the cookie and is sent again as it was
   // (requestSubmit keeps the button that was pressed).
-  var tokenRequest = null;
+  function cookieToken() {
+    var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
+    return match ? decodeURIComponent(match[1]) : "";
+  }
+  var cookieRequest = null;
+  function askForCookie() {
+    cookieRequest = cookieRequest || fetch("/csrf.js", { credentials: "same-origin" });
+    return cookieRequest;
+  }
+  if (document.querySelector("input[data-csrf-on-use]") && !cookieToken()) {
+    var script = document.createElement("script");
+    script.src = "/csrf.js";
+    document.head.appendChild(script);
+  }
   document.addEventListener("submit", function (event) {
     var form = event.target;
     if (form.matches("[data-confirm]") && !window.confirm(form.dataset.confirm)) {
@@ -43,24 +58,20 @@
     }
     var field = form.querySelector("input[data-csrf-on-use]");
     if (!field || field.value) return;
+    var token = cookieToken();
+    if (token) {
+      field.value = token;
+      return;
+    }
     event.preventDefault();
     var submitter = event.submitter;
-    tokenRequest = tokenRequest || fetch("/csrf/", {
-      credentials: "same-origin",
-      headers: { Accept: "application/json" },
-    }).then(function (response) {
-      if (!response.ok) throw new Error(response.status);
-      return response.json();
-    });
-    tokenRequest.then(function (data) {
-      document.querySelectorAll("input[data-csrf-on-use]").forEach(function (input) {
-        input.value = data.token;
-      });
+    askForCookie().then(function () {
+      field.value = cookieToken() || "-";  // without a cookie Django explains the refusal
       if (submitter && submitter.form === form) form.requestSubmit(submitter);
       else form.requestSubmit();
     }, function () {
-      tokenRequest = null;
-      // Sent without a token, the server answers with its own explanation.
+      cookieRequest = null;
+      field.value = "-";
       form.submit();
     });
   });
