@@ -4,8 +4,8 @@ Outermost middleware: a hit skips everything else, including the database. Only 
 HEAD requests of visitors who carry nothing personal (no session, basket or messages
 cookie) are served or stored, and only pages a view marked public (``mark_public``) whose
 response sets no cookie: a page that rendered a CSRF token, a message or anything else
-about the visitor sets one, so it is never stored. Public forms get their CSRF token when
-they are submitted (``{% csrf_on_use %}``, static/js/site.js).
+about the visitor sets one, so it is never stored. Public forms send the CSRF cookie's value,
+asked for once per visitor by a script (``{% csrf_on_use %}``, static/js/site.js).
 
 The key holds the language, scheme, host, full path and the day (OCOP stars change at
 midnight); freshness is decided by ``pagecache.tags``. The stored page keeps the final
