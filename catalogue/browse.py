@@ -680,16 +680,21 @@ def bump_version():
     page_tags.touch(page_tags.CATALOGUE)
 
 
-def cached(kind, state, on, compute, *extra):
-    """``compute()``'s result for this state, day and catalogue version."""
+def cached_for_day(name, on, compute):
+    """``compute()``'s result for ``name`` on day ``on`` and this catalogue version."""
     seconds = cache_seconds()
     if not seconds:
         return compute()
-    filters = urlencode([(k, v) for k, v in state.params() if k not in ("sort", "page")])
-    raw = "|".join([kind, on.isoformat(), filters, *map(str, extra)])
-    key = f"catalogue:browse:{catalogue_version()}:{hashlib.sha1(raw.encode()).hexdigest()}"
+    digest = hashlib.sha1(name.encode()).hexdigest()
+    key = f"catalogue:browse:{catalogue_version()}:{on.isoformat()}:{digest}"
     value = cache.get(key)
     if value is None:
         value = compute()
         cache.set(key, value, seconds)
     return value
+
+
+def cached(kind, state, on, compute, *extra):
+    """``compute()``'s result for this state, day and catalogue version."""
+    filters = urlencode([(k, v) for k, v in state.params() if k not in ("sort", "page")])
+    return cached_for_day("|".join([kind, filters, *map(str, extra)]), on, compute)

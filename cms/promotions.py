@@ -15,7 +15,6 @@ product card needs (stock records, producers, images, options) prefetched.
 import hashlib
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.db.models import F, Max, OuterRef, Subquery, Window
 from django.db.models.functions import RowNumber, Substr
 from django.utils import timezone
@@ -179,20 +178,11 @@ def products_for_cards(ids, on=None, promotable_only=False):
 
 
 def catalogue_cached(name, compute):
-    """``compute()``, kept for the browse cache's time (OCOP_BROWSE_CACHE_SECONDS) under
-    ``name``, the day (stars change at midnight) and the catalogue's version, which any
-    change to a product, group, certificate, stock record or producer bumps."""
+    """``compute()``, kept by the listings' cache (``catalogue.browse.cached_for_day``)
+    for today and the catalogue's version, which any change it shows touches."""
     from catalogue import browse
 
-    seconds = browse.cache_seconds()
-    if not seconds:
-        return compute()
-    key = f"cms:{name}:{browse.catalogue_version()}:{browse.today().isoformat()}"
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, seconds)
-    return value
+    return browse.cached_for_day(f"cms:{name}", browse.today(), compute)
 
 
 def picked_ids(page, on=None):
