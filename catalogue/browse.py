@@ -461,9 +461,14 @@ def for_cards(products, on=None):
 
 
 def products_for_listing(ids):
-    """The products to draw on a page, in the order of ``ids``."""
-    by_pk = {p.pk: p for p in for_cards(Product.objects.filter(pk__in=ids))}
-    return [by_pk[pk] for pk in ids if pk in by_pk]
+    """The products to draw on a page, in the order of ``ids``: fetched only if a card
+    is not in the cache (``pagecache.fragments``)."""
+    from pagecache.fragments import Products
+
+    def load(ids):
+        return {p.pk: p for p in for_cards(Product.objects.filter(pk__in=ids))}
+
+    return Products(ids, load).cards(ids)
 
 
 # Facets

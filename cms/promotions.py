@@ -209,12 +209,15 @@ def picked_ids(page, on=None):
 def home_promotions(page, on=None):
     """Everything the home page promotes, each product once: pinned, national 5★, newly
     certified, the best of each group. One query per list, whatever the catalogue."""
+    from pagecache.fragments import Products
+
     groups, pinned, national, new, grouped = picked_ids(page, on)
     per_group = list(zip(groups, grouped, strict=True))
-    products = products_for_cards([*pinned, *national, *new, *sum(grouped, [])], on)
-
-    def pick(ids):
-        return [products[pk] for pk in ids if pk in products]
+    # Fetched only if a card is not in the cache (pagecache.fragments), all in one go.
+    products = Products(
+        [*pinned, *national, *new, *sum(grouped, [])], lambda ids: products_for_cards(ids, on)
+    )
+    pick = products.cards
 
     return HomePromotions(
         pinned=pick(pinned),

@@ -16,6 +16,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 @pytest.fixture(autouse=True)
 def no_listing_cache(settings):
     settings.OCOP_BROWSE_CACHE_SECONDS = 0
+    settings.OCOP_FRAGMENT_CACHE_SECONDS = 0  # cards rendered: the worst case too
 
 
 def add_products(n, g, producers, start=0):

@@ -356,6 +356,10 @@ OCOP_BROWSE_CACHE_SECONDS = 300
 # it stale at once, so this only bounds what changes with the clock (places of today's
 # experiences, holds running out); 0 turns the page cache off.
 OCOP_PAGE_CACHE_SECONDS = E.PAGE_CACHE_SECONDS
+# Seconds a rendered product card is kept (pagecache/fragments.py), for visitors the page
+# cache does not serve and pages it does not hold; its key changes with anything it shows,
+# so this only bounds memory. 0 turns it off.
+OCOP_FRAGMENT_CACHE_SECONDS = 3600
 
 THUMBNAIL_DEBUG = False
 THUMBNAIL_KVSTORE = "sorl.thumbnail.kvstores.cached_db_kvstore.KVStore"

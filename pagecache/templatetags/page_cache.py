@@ -10,3 +10,12 @@ def csrf_on_use():
     for every visitor (and cacheable): static/js/site.js puts the CSRF cookie's value in
     it when the form is sent."""
     return mark_safe('<input type="hidden" name="csrfmiddlewaretoken" value="" data-csrf-on-use>')
+
+
+@register.simple_tag(takes_context=True)
+def product_cards(context, products, template_name="components/product_card.html"):
+    """The rendered cards of ``products``, from the shared cache where it holds them
+    (``pagecache.fragments``): ``{% product_cards products "…" as cards %}``."""
+    from pagecache.fragments import render_cards
+
+    return render_cards(context, products, template_name)

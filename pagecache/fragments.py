@@ -1,0 +1,118 @@
+"""Rendered product cards kept in the shared cache, for every page that lists products.
+
+A card reads its product, stock record, producer, image and OCOP rating: everything the
+``catalogue`` tag and the product's own tag (``pagecache.tags``) follow. So a card is kept
+under a key holding both of their versions, the language, the day (stars end at midnight)
+and the template: any change makes a new key, and the old card is never read again. Cards
+are the same for every visitor (the pricing strategy does not depend on who asks, and the
+basket form's CSRF field is filled in the browser), so signed-in visitors share them too.
+
+One page's cards cost two cache round trips (versions, then cards), whatever their number.
+A page that gives its products by id (``CardList``) reads from the database only the
+products whose cards the cache lacks: none, once the cards are warm.
+"""
+
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import timezone
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
+
+from . import tags
+
+
+class Products:
+    """Products by id, all fetched in one go by ``load(ids) -> {pk: product}`` the first
+    time any of them is needed: the lists of one page share one fetch."""
+
+    def __init__(self, ids, load):
+        self.ids = list(dict.fromkeys(ids))
+        self._load = load
+        self._found = None
+
+    def get(self, pk):
+        if self._found is None:
+            self._found = self._load(self.ids)
+        return self._found.get(pk)
+
+    def cards(self, ids):
+        return CardList(ids, self)
+
+
+class CardList:
+    """Products to draw as cards, given by id (``Products.cards``). Iterating it yields
+    the products, in order; ``render_cards`` asks for only those it must render."""
+
+    def __init__(self, ids, products):
+        self.ids = list(ids)
+        self.products = products
+
+    def __iter__(self):
+        return (p for p in (self.products.get(pk) for pk in self.ids) if p is not None)
+
+    def __getitem__(self, index):
+        return list(self)[index]
+
+    def __len__(self):
+        return len(self.ids)
+
+    def __bool__(self):
+        return bool(self.ids)
+
+
+def _versions(names):
+    """{tag: version} in one round trip; a tag never changed starts now."""
+    known = tags.changed_at(names)
+    missing = [name for name in names if name not in known]
+    if missing:
+        now = time.time()
+        tags.remember(missing, now)
+        known.update(tags.changed_at(missing))
+        known.update({name: now for name in missing if name not in known})
+    return known
+
+
+def render_cards(context, products, template_name):
+    """The product cards of ``products`` (rendered by ``template_name`` in ``context``,
+    with ``product`` set), each from the cache when it holds it."""
+    if isinstance(products, CardList):
+        pks, source = products.ids, products.products
+    else:
+        products = list(products)
+        pks, source = [p.pk for p in products], {p.pk: p for p in products}
+    names = [tags.product(pk) for pk in pks]
+    # The page (and the page cache) depends on each card's product, as if it had been
+    # rendered here: the strategy notes it only when it runs.
+    tags.depends_on(*names)
+    seconds = settings.OCOP_FRAGMENT_CACHE_SECONDS
+    if not seconds or not pks:
+        shown = (source.get(pk) for pk in pks)
+        return [_render(context, template_name, p) for p in shown if p is not None]
+
+    versions = _versions([tags.CATALOGUE, *names])
+    prefix = (
+        f"pagecache:card:{template_name}:{get_language()}:{timezone.localdate().isoformat()}:"
+        f"{versions[tags.CATALOGUE]!r}"
+    )
+    keys = [f"{prefix}:{versions[name]!r}:{pk}" for pk, name in zip(pks, names, strict=True)]
+    found = cache.get_many(keys)
+    cards, new = [], {}
+    for pk, key in zip(pks, keys, strict=True):
+        card = found.get(key)
+        if card is None:
+            product = source.get(pk)
+            if product is None:  # gone since its id was picked
+                continue
+            card = new[key] = _render(context, template_name, product)
+        cards.append(SafeString(card))
+    if new:
+        cache.set_many({key: str(card) for key, card in new.items()}, seconds)
+    return cards
+
+
+def _render(context, template_name, product):
+    template = context.template.engine.get_template(template_name)
+    with context.push(product=product):
+        return template.render(context)

@@ -1,0 +1,131 @@
+"""Product cards from the shared cache (``pagecache.fragments``): the same card for every
+visitor, and a new one as soon as anything it shows changes, for visitors the page cache
+does not serve as for those it does."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from oscar.core.loading import get_model
+
+from catalogue.tests.factories import certify, groups, offer, producer
+from pagecache.middleware import HEADER
+
+StockRecord = get_model("partner", "StockRecord")
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def shop(cached_site):
+    g = groups()
+    htx = producer("HTX Mỹ Khánh")
+    return {
+        "producer": htx,
+        "pia": offer("Bánh pía Sóc Trăng", g["1.3"], htx, 85_000, 4),
+        "trang": offer("Bánh tráng Thuận Hưng", g["1.3"], htx, 45_000, 3),
+    }
+
+
+@pytest.fixture
+def shopper(client, shop):
+    """A visitor with a basket: the page cache does not serve them, the card cache does."""
+    client.post(reverse("basket:add", kwargs={"pk": shop["trang"].pk}), {"quantity": 1})
+    return client
+
+
+def card_of(html, title):
+    start = html.index(title)
+    begin = html.rindex('<article class="product-card">', 0, start)
+    return html[begin : html.index("</article>", start)]
+
+
+def listing(client, prefix=""):
+    response = client.get(prefix + reverse("catalogue:index"))
+    assert response.status_code == 200
+    assert HEADER not in response or prefix  # the shopper's pages are their own
+    return response.content.decode()
+
+
+def product_rows(queries):
+    return [q["sql"] for q in queries if 'FROM "catalogue_productimage"' in q["sql"]]
+
+
+def test_warm_cards_read_no_product_rows(client, shop, settings):
+    settings.OCOP_PAGE_CACHE_SECONDS = 0  # every view renders the page
+    with CaptureQueriesContext(connection) as cold:
+        first = listing(client)
+    with CaptureQueriesContext(connection) as warm:
+        second = listing(client)
+
+    # The first view read the products and stored their cards; the second reads neither
+    # the products' images nor their stock records, and draws the same cards.
+    assert product_rows(cold.captured_queries)
+    assert "85.000\u00a0₫" in card_of(first, "Bánh pía Sóc Trăng")
+    assert product_rows(warm.captured_queries) == []
+    assert card_of(first, "Bánh pía Sóc Trăng") == card_of(second, "Bánh pía Sóc Trăng")
+
+
+def test_a_price_shows_at_once(shopper, shop):
+    listing(shopper)
+    record = StockRecord.objects.get(product=shop["pia"])
+    record.price = 99_000
+    record.save()
+
+    card = card_of(listing(shopper), "Bánh pía Sóc Trăng")
+    assert "99.000\u00a0₫" in card and "85.000" not in card
+    assert "45.000\u00a0₫" in card_of(listing(shopper), "Bánh tráng Thuận Hưng")
+
+
+def test_running_out_of_stock_shows_at_once(shopper, shop):
+    assert "Thêm vào giỏ" in card_of(listing(shopper), "Bánh pía Sóc Trăng")
+
+    StockRecord.objects.get(product=shop["pia"]).allocate(20)  # reserved by a checkout
+
+    card = card_of(listing(shopper), "Bánh pía Sóc Trăng")
+    assert "Hết hàng" in card and "Thêm vào giỏ" not in card
+
+
+def test_a_new_certificate_and_title_show_at_once(shopper, shop):
+    pia = shop["pia"]
+    assert "ocop-badge--4" in card_of(listing(shopper), "Bánh pía Sóc Trăng")
+
+    certify(pia, 5)
+    assert "ocop-badge--5" in card_of(listing(shopper), "Bánh pía Sóc Trăng")
+
+    pia.title = "Bánh pía sầu riêng Sóc Trăng"
+    pia.save()
+    assert "Bánh pía sầu riêng Sóc Trăng" in listing(shopper)
+
+
+def test_a_producer_renamed_shows_at_once(shopper, shop):
+    listing(shopper)
+    shop["producer"].name = "HTX Bánh pía Mỹ Khánh"
+    shop["producer"].save()
+
+    assert "HTX Bánh pía Mỹ Khánh" in card_of(listing(shopper), "Bánh pía Sóc Trăng")
+
+
+def test_cards_are_kept_per_language(shopper, shop):
+    vietnamese = card_of(listing(shopper), "Bánh pía Sóc Trăng")
+    english = card_of(listing(shopper, "/en"), "Bánh pía Sóc Trăng")
+
+    assert "Thêm vào giỏ" in vietnamese
+    assert "Add to cart" in english and "Thêm vào giỏ" not in english
+    assert "/en/" in english and "/en/" not in vietnamese
+
+
+def test_a_page_made_of_cached_cards_still_follows_their_products(client, shop):
+    # The shopper's visit stores the cards; an anonymous visitor's listing is then made of
+    # cached cards, and the page cache must still know which products it shows.
+    shopper = client.__class__()
+    shopper.post(reverse("basket:add", kwargs={"pk": shop["trang"].pk}), {"quantity": 1})
+    listing(shopper)
+    assert client.get(reverse("catalogue:index"))[HEADER] == "miss"
+    assert client.get(reverse("catalogue:index"))[HEADER] == "hit"
+
+    StockRecord.objects.get(product=shop["pia"]).allocate(20)
+
+    page = client.get(reverse("catalogue:index"))
+    assert page[HEADER] == "miss"
+    assert "Hết hàng" in card_of(page.content.decode(), "Bánh pía Sóc Trăng")
