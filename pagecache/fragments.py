@@ -7,7 +7,8 @@ and the template: any change makes a new key, and the old card is never read aga
 are the same for every visitor (the pricing strategy does not depend on who asks, and the
 basket form's CSRF field is filled in the browser), so signed-in visitors share them too.
 
-One page's cards cost two cache round trips (versions, then cards), whatever their number.
+One page's cards cost two cache round trips (versions, then cards), whatever their number
+and however many lists hold them.
 A page that gives its products by id (``CardList``) reads from the database only the
 products whose cards the cache lacks: none, once the cards are warm.
 """
@@ -24,13 +25,22 @@ from . import tags
 
 
 class Products:
-    """Products by id, all fetched in one go by ``load(ids) -> {pk: product}`` the first
-    time any of them is needed: the lists of one page share one fetch."""
+    """The products of one page, by id: their cards are looked up in the cache together,
+    and the products fetched (``load(ids) -> {pk: product}``, in one go) only when a
+    card is missing. The lists of a page (``cards``) share both."""
 
     def __init__(self, ids, load):
         self.ids = list(dict.fromkeys(ids))
         self._load = load
         self._found = None
+        self._stored = {}  # {template name: {pk: (cache key, card or None)}}
+
+    @classmethod
+    def loaded(cls, products):
+        products = list(products)
+        made = cls([p.pk for p in products], None)
+        made._found = {p.pk: p for p in products}
+        return made
 
     def get(self, pk):
         if self._found is None:
@@ -39,6 +49,22 @@ class Products:
 
     def cards(self, ids):
         return CardList(ids, self)
+
+    def stored(self, template_name):
+        """{pk: (key, card or None)} of all the page's products, in two round trips."""
+        if template_name not in self._stored:
+            names = [tags.product(pk) for pk in self.ids]
+            versions = _versions([tags.CATALOGUE, *names])
+            prefix = (
+                f"pagecache:card:{template_name}:{get_language()}:"
+                f"{timezone.localdate().isoformat()}:{versions[tags.CATALOGUE]!r}"
+            )
+            keys = [f"{prefix}:{versions[n]!r}:{pk}" for pk, n in zip(self.ids, names, strict=True)]
+            found = cache.get_many(keys)
+            self._stored[template_name] = {
+                pk: (key, found.get(key)) for pk, key in zip(self.ids, keys, strict=True)
+            }
+        return self._stored[template_name]
 
 
 class CardList:
@@ -62,6 +88,21 @@ class CardList:
         return bool(self.ids)
 
 
+class Fragment:
+    """The key of a fragment that shows ``tag_names`` (see ``{% fragment_key %}``)."""
+
+    def __init__(self, tag_names):
+        tags.depends_on(*tag_names)
+        self.seconds = settings.OCOP_FRAGMENT_CACHE_SECONDS
+        self.key = ""
+        if self.seconds:
+            versions = _versions(list(tag_names))
+            self.key = ":".join(
+                [get_language(), timezone.localdate().isoformat()]
+                + [repr(versions[name]) for name in tag_names]
+            )
+
+
 def _versions(names):
     """{tag: version} in one round trip; a tag never changed starts now."""
     known = tags.changed_at(names)
@@ -75,37 +116,30 @@ def _versions(names):
 
 
 def render_cards(context, products, template_name):
-    """The product cards of ``products`` (rendered by ``template_name`` in ``context``,
-    with ``product`` set), each from the cache when it holds it."""
-    if isinstance(products, CardList):
-        pks, source = products.ids, products.products
-    else:
+    """The product cards of ``products`` (a ``CardList`` or products; rendered by
+    ``template_name`` in ``context``, with ``product`` set), from the cache when it
+    holds them."""
+    if not isinstance(products, CardList):
         products = list(products)
-        pks, source = [p.pk for p in products], {p.pk: p for p in products}
-    names = [tags.product(pk) for pk in pks]
+        products = Products.loaded(products).cards(p.pk for p in products)
+    pks, source = products.ids, products.products
     # The page (and the page cache) depends on each card's product, as if it had been
     # rendered here: the strategy notes it only when it runs.
-    tags.depends_on(*names)
+    tags.depends_on(*(tags.product(pk) for pk in pks))
     seconds = settings.OCOP_FRAGMENT_CACHE_SECONDS
-    if not seconds or not pks:
-        shown = (source.get(pk) for pk in pks)
-        return [_render(context, template_name, p) for p in shown if p is not None]
+    if not seconds:
+        return [_render(context, template_name, p) for p in products]
 
-    versions = _versions([tags.CATALOGUE, *names])
-    prefix = (
-        f"pagecache:card:{template_name}:{get_language()}:{timezone.localdate().isoformat()}:"
-        f"{versions[tags.CATALOGUE]!r}"
-    )
-    keys = [f"{prefix}:{versions[name]!r}:{pk}" for pk, name in zip(pks, names, strict=True)]
-    found = cache.get_many(keys)
+    stored = source.stored(template_name) if pks else {}
     cards, new = [], {}
-    for pk, key in zip(pks, keys, strict=True):
-        card = found.get(key)
+    for pk in pks:
+        key, card = stored[pk]
         if card is None:
             product = source.get(pk)
             if product is None:  # gone since its id was picked
                 continue
             card = new[key] = _render(context, template_name, product)
+            stored[pk] = (key, card)
         cards.append(SafeString(card))
     if new:
         cache.set_many({key: str(card) for key, card in new.items()}, seconds)

@@ -19,3 +19,17 @@ def product_cards(context, products, template_name="components/product_card.html
     from pagecache.fragments import render_cards
 
     return render_cards(context, products, template_name)
+
+
+@register.simple_tag
+def fragment_key(*tag_names):
+    """What a fragment cached with Django's ``{% cache %}`` varies on, for fragments that
+    are the same for every visitor: the language, the day and the versions of the tags
+    it shows (``pagecache.tags``), so any change renders it again::
+
+        {% fragment_key "site" "catalogue" as fragment %}
+        {% cache fragment.seconds "home-lists" fragment.key %}…{% endcache %}
+    """
+    from pagecache.fragments import Fragment
+
+    return Fragment(tag_names)

@@ -129,3 +129,28 @@ def test_a_page_made_of_cached_cards_still_follows_their_products(client, shop):
     page = client.get(reverse("catalogue:index"))
     assert page[HEADER] == "miss"
     assert "Hết hàng" in card_of(page.content.decode(), "Bánh pía Sóc Trăng")
+
+
+def home(client, prefix=""):
+    response = client.get(prefix + "/")
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_home_pages_shared_parts_show_a_published_change_at_once(shopper, shop):
+    from wagtail.models import Site
+
+    page = Site.objects.get(is_default_site=True).root_page.specific
+    assert "Xem sản phẩm OCOP" in home(shopper)
+
+    page.hero_title = "Đặc sản Cần Thơ, chứng nhận OCOP"
+    page.save_revision().publish()
+
+    assert "Đặc sản Cần Thơ, chứng nhận OCOP" in home(shopper)
+
+
+def test_the_home_pages_shared_parts_are_kept_per_language(shopper, shop):
+    vietnamese, english = home(shopper), home(shopper, "/en")
+
+    assert "Xem sản phẩm OCOP" in vietnamese and "Xem sản phẩm OCOP" not in english
+    assert "Browse OCOP products" in english
