@@ -3,9 +3,9 @@ experiences one can book (found also by their village and meeting point).
 
 Matched like products (``catalogue.search``): the query and the page's words are folded
 (lowercase, no diacritics, "đ" as "d") and every word typed must occur. The candidate
-pages are few (a city's producers, villages and news), so their words are folded here
-rather than stored; past a few thousand pages a stored folded column, as products have,
-would take over.
+pages are few (a city's producers, villages and news), so their words are folded here,
+once per change of the site or the catalogue, and kept in the cache (``documents``);
+past a few thousand pages a stored folded column, as products have, would take over.
 """
 
 from dataclasses import dataclass
@@ -58,43 +58,80 @@ def _text(page):
     return words_of(strip_tags(" ".join(parts)))
 
 
+@dataclass
+class Document:
+    """A page or experience as the search reads it: its folded words and its result."""
+
+    words: str
+    title_words: str
+    result: PageResult
+    # Pages match synonyms too; experiences, found beside the product list, the words typed.
+    synonyms: bool = True
+
+    def rank(self, words, terms):
+        """0 when the title holds the query, 1 when the rest does, None otherwise."""
+        if self.synonyms:
+            if not matches(self.words, terms):
+                return None
+            return 0 if matches(self.title_words, terms) else 1
+        if not all(word in self.words for word in words):
+            return None
+        return 0 if all(word in self.title_words for word in words) else 1
+
+
 def page_results(query, limit=RESULT_LIMIT):
     """Live public pages whose folded words hold every folded word of the query;
-    titles matching first. One query per page kind, private sections left out inside it."""
+    titles matching first."""
     words = tokens(query)
     if not words:
         return []
+    terms = expand(words)
+    found = []
+    for document in documents():
+        rank = document.rank(words, terms)
+        if rank is not None:
+            found.append((rank, document.title_words, document.result))
+    found.sort(key=lambda item: item[:2])
+    return [result for _rank, _title, result in found[:limit]]
+
+
+def documents():
+    """Every page and experience the search can find, in the active language: read and
+    folded once per change of the site or the catalogue (and per day), not per search."""
+    from pagecache import tags
+    from pagecache.fragments import cached_value
+
+    return cached_value("site-search", (tags.SITE, tags.CATALOGUE), _documents)
+
+
+def _documents():
+    """One query per page kind, private sections left out inside it, and the
+    experiences for sale."""
     found = []
     for model, kind in _kinds():
         pages = in_active_locale(public(model.objects.live()))
         if hasattr(model, "partner"):
             pages = pages.select_related("partner")
         for page in pages.defer_streamfields():
-            if matches(_text(page), expand(words)):
-                rank = 0 if matches(words_of(page.title), expand(words)) else 1
-                summary = next(
-                    (strip_tags(getattr(page, n)) for n in SEARCHED_FIELDS if getattr(page, n, "")),
-                    "",
-                )
-                found.append((rank, page.title, PageResult(page.title, page.url, kind, summary)))
-    found += _experience_results(words)
-    found.sort(key=lambda item: (item[0], words_of(item[1])))
-    return [result for _rank, _title, result in found[:limit]]
+            summary = next(
+                (strip_tags(getattr(page, n)) for n in SEARCHED_FIELDS if getattr(page, n, "")),
+                "",
+            )
+            result = PageResult(page.title, page.url, str(kind), summary)
+            found.append(Document(_text(page), words_of(page.title), result))
+    return found + _experience_documents()
 
 
-def _experience_results(words):
-    """Experiences whose title, village, kind or meeting point hold every word: the
-    product list finds them by title alone. The same few queries as the villages index."""
+def _experience_documents():
+    """Experiences by title, village, kind or meeting point: the product list finds them
+    by title alone. The same few queries as the villages index."""
     from experiences import search
 
     found = []
     for card in search.find():
         village = card.village.title if card.village else ""
+        summary = " · ".join(part for part in (village, card.kind, card.duration) if part)
+        result = PageResult(card.title, card.url, str(_("Trải nghiệm")), str(summary))
         text = words_of(" ".join([card.title, village, card.kind, card.meeting_point]))
-        if all(word in text for word in words):
-            rank = 0 if all(word in words_of(card.title) for word in words) else 1
-            summary = " · ".join(part for part in (village, card.kind, card.duration) if part)
-            found.append(
-                (rank, card.title, PageResult(card.title, card.url, _("Trải nghiệm"), summary))
-            )
+        found.append(Document(text, words_of(card.title), result, synonyms=False))
     return found

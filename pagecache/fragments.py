@@ -13,8 +13,6 @@ A page that gives its products by id (``CardList``) reads from the database only
 products whose cards the cache lacks: none, once the cards are warm.
 """
 
-import time
-
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
@@ -54,7 +52,7 @@ class Products:
         """{pk: (key, card or None)} of all the page's products, in two round trips."""
         if template_name not in self._stored:
             names = [tags.product(pk) for pk in self.ids]
-            versions = _versions([tags.CATALOGUE, *names])
+            versions = tags.versions([tags.CATALOGUE, *names])
             prefix = (
                 f"pagecache:card:{template_name}:{get_language()}:"
                 f"{timezone.localdate().isoformat()}:{versions[tags.CATALOGUE]!r}"
@@ -96,23 +94,25 @@ class Fragment:
         self.seconds = settings.OCOP_FRAGMENT_CACHE_SECONDS
         self.key = ""
         if self.seconds:
-            versions = _versions(list(tag_names))
+            versions = tags.versions(list(tag_names))
             self.key = ":".join(
                 [get_language(), timezone.localdate().isoformat()]
                 + [repr(versions[name]) for name in tag_names]
             )
 
 
-def _versions(names):
-    """{tag: version} in one round trip; a tag never changed starts now."""
-    known = tags.changed_at(names)
-    missing = [name for name in names if name not in known]
-    if missing:
-        now = time.time()
-        tags.remember(missing, now)
-        known.update(tags.changed_at(missing))
-        known.update({name: now for name in missing if name not in known})
-    return known
+def cached_value(name, tag_names, compute):
+    """``compute()``'s result (picklable, the same for every visitor), kept like a
+    fragment: for the language, the day and the versions of ``tag_names``."""
+    fragment = Fragment(tag_names)
+    if not fragment.seconds:
+        return compute()
+    key = f"pagecache:value:{name}:{fragment.key}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, fragment.seconds)
+    return value
 
 
 def render_cards(context, products, template_name):

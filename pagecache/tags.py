@@ -89,6 +89,18 @@ def fresh(tags, rendered_at):
     return len(known) == len(tags) and all(value <= rendered_at for value in known.values())
 
 
+def versions(tags):
+    """{tag: last change} in one round trip; a tag never changed starts now."""
+    known = changed_at(tags)
+    missing = [tag for tag in tags if tag not in known]
+    if missing:
+        now = time.time()
+        remember(missing, now)
+        known.update(changed_at(missing))
+        known.update({tag: now for tag in missing if tag not in known})
+    return known
+
+
 def version(tag):
     """The tag's last change as a key part, for caches keyed by version."""
     value = cache.get(_key(tag))

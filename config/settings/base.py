@@ -119,6 +119,8 @@ MIDDLEWARE = [
     "config.content_security_policy.ContentSecurityPolicyMiddleware",
     "config.permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The Wagtail site and its settings from the cache, not two queries a request.
+    "cms.site_lookup.SiteLookupMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "cms.admin_language.AdminLanguageMiddleware",

@@ -1,0 +1,57 @@
+"""The Wagtail site of a request and its settings, from the shared cache.
+
+Wagtail finds a request's site with a query (``Site.find_for_request``) and its settings
+with another (``SiteSettings.for_request``), on every request. Both change only when the
+site tree or the settings are saved, which touches the ``site`` tag (``pagecache.tags``):
+so they are kept under the host with that tag's version, which is read in the same cache
+round trip as the entry, and put where Wagtail looks first (the request's
+``_wagtail_site`` and the settings' attribute on the request).
+"""
+
+import time
+
+from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
+from wagtail.models import Site
+
+from pagecache import tags
+
+from .site_settings import SiteSettings
+
+# Long enough to serve a day of requests from one entry; a change replaces it at once.
+SECONDS = 24 * 3600
+
+
+def attach(request):
+    """Put the request's site and site settings on it, from the cache when current."""
+    try:
+        key = f"cms:site:{request.get_host()}:{request.get_port()}"
+    except DisallowedHost:
+        return  # Django answers 400; a host outside ALLOWED_HOSTS gets no cache entry
+    tag_key = tags.KEY_PREFIX + tags.SITE
+    found = cache.get_many([key, tag_key])
+    entry, version = found.get(key), found.get(tag_key)
+    if version is None:
+        tags.remember([tags.SITE], time.time())
+        version = cache.get(tag_key)
+    if entry is None or entry["version"] != version:
+        site = Site._find_for_request(request)
+        entry = {
+            "version": version,
+            "site": site,
+            "settings": SiteSettings.for_site(site) if site is not None else None,
+        }
+        cache.set(key, entry, SECONDS)
+    request._wagtail_site = entry["site"]
+    if entry["settings"] is not None:
+        entry["settings"]._request = request
+        setattr(request, SiteSettings.get_cache_attr_name(), entry["settings"])
+
+
+class SiteLookupMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        attach(request)
+        return self.get_response(request)
