@@ -52,9 +52,16 @@ class HomePage(Page):
     def route(self, request, path_components):
         """A path of another language's tree under this prefix (``/en/lang-du-lich/…``,
         the English site's old Vietnamese paths) finds its page there; the
-        ``before_serve_page`` hook then redirects it to its translation (cms.locales)."""
+        ``before_serve_page`` hook then redirects it to its translation (cms.locales).
+        A path found once is kept in the cache until the site changes (cms.routes)."""
+        from . import routes
+
+        found = routes.cached(self, request, path_components) if path_components else None
+        if found is not None:
+            return found
+        version = routes.version() if path_components else None
         try:
-            return super().route(request, path_components)
+            found = super().route(request, path_components)
         except Http404:
             from .locales import route_in_other_trees
 
@@ -63,7 +70,9 @@ class HomePage(Page):
             )
             if found is None:
                 raise
-            return found
+        if path_components:
+            routes.remember(self, request, path_components, found, version)
+        return found
 
 
 class HomePinnedProduct(Orderable):

@@ -298,10 +298,10 @@ def test_ensure_programme_page_waits_for_a_home_page():
     assert ProgrammePage.objects.count() == 0
 
 
-def test_programme_page_queries_do_not_grow_with_the_catalogue(
-    client, history, django_assert_num_queries
-):
+def test_programme_page_queries_do_not_grow_with_the_catalogue(no_page_cache, client, history):
     ensure_programme_page()
+    # Twice: the first visit creates the site settings, a change of the site.
+    assert client.get("/chuong-trinh-ocop/").status_code == 200
     client.get("/chuong-trinh-ocop/")
     with CaptureQueriesContext(connection) as small:
         client.get("/chuong-trinh-ocop/")
@@ -309,5 +309,7 @@ def test_programme_page_queries_do_not_grow_with_the_catalogue(
     for n in range(8):
         make_product(f"Thêm {n}", history["1.3"], stars=3 + n % 3)
 
-    with django_assert_num_queries(len(small.captured_queries)):
+    client.get("/chuong-trinh-ocop/")  # the new products changed the catalogue
+    with CaptureQueriesContext(connection) as big:
         client.get("/chuong-trinh-ocop/")
+    assert len(big.captured_queries) == len(small.captured_queries) > 0
