@@ -4,7 +4,6 @@ until its renditions exist; rendering a page makes no file."""
 
 import pytest
 from bs4 import BeautifulSoup
-from django.urls import reverse
 from oscar.core.loading import get_model
 from PIL import Image
 
@@ -101,9 +100,7 @@ def test_cards_print_renditions_first_eager_the_others_lazy(client, media, shop,
     assert first["fetchpriority"] == "high" and not first.has_attr("loading")
     assert [img.get("loading") for img in images[1:]] == ["lazy"] * 7
     name = shop["products"][6].images.get().original.name
-    assert second["srcset"] == ", ".join(
-        f"/media/{rendition_name(name, w)} {w}w" for w in WIDTHS
-    )
+    assert second["srcset"] == ", ".join(f"/media/{rendition_name(name, w)} {w}w" for w in WIDTHS)
     assert second["src"] == f"/media/{rendition_name(name, 800)}"
     assert second["sizes"] == "(min-width: 1200px) 270px, (min-width: 768px) 33vw, 50vw"
     assert (second["width"], second["height"]) == ("800", "800")
