@@ -86,6 +86,8 @@ def trim(css, words):
 
 def trimmed():
     css = re.sub(r"/\*.*?\*/", "", SOURCE.read_text(), flags=re.S)
+    # Its fonts' paths are relative to oscar/css/; the trimmed file lives in css/.
+    css = css.replace('url("../webfonts/', 'url("../oscar/webfonts/')
     version = f"django-oscar {oscar.get_version()} oscar/css/styles.css"
     return HEADER.format(version) + trim(css, used_words()) + "\n"
 
