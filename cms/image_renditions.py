@@ -15,11 +15,15 @@ from django_tasks import task
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
+# Cards of villages, producers and news (three to a row on wide screens); their lists
+# prefetch these renditions (CARD_SPECS) for all cards in one query.
+CARD = "format-{avif,webp,jpeg} fill-{320x200,640x400}"
+CARD_SPECS = tuple(Filter.expand_spec(CARD.split()))
+
 SPECS = (
     # cms/home_page.html: the hero, full width.
     "format-{avif,webp,jpeg} fill-{800x320,1200x480,1600x640}",
-    # Cards of villages, producers and news (three to a row on wide screens).
-    "format-{avif,webp,jpeg} fill-{320x200,640x400}",
+    CARD,
     # The head picture of village and producer pages, and of a news article.
     "format-{avif,webp,jpeg} fill-{480x320,960x640}",
     "format-{avif,webp,jpeg} fill-{480x300,960x600}",

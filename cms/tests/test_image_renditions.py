@@ -9,10 +9,11 @@ from bs4 import BeautifulSoup
 from django.conf import settings as django_settings
 from django.utils.text import smart_split
 from wagtail.images import get_image_model
-from wagtail.images.models import Filter
+from wagtail.images.models import AbstractImage, Filter
 from wagtail.images.tests.utils import get_test_image_file
 
-from cms.image_renditions import SPECS, filter_specs
+from cms.image_renditions import CARD, SPECS, filter_specs
+from villages.models import VillageIndexPage, VillagePage
 
 from .factories import make_home
 
@@ -60,19 +61,42 @@ def test_saving_an_image_makes_every_rendition(saved_image):
     assert len(made) == 3 * (3 + 2 + 2 + 2 + 2 + 3) + 1
 
 
-def test_the_home_page_shows_its_hero_from_made_renditions(client, saved_image, no_page_cache):
+def test_the_home_page_shows_its_pictures_from_made_renditions(
+    client, saved_image, no_page_cache, monkeypatch
+):
     home = make_home()
     home.hero_image = saved_image
     home.save_revision().publish()
-    Rendition = get_image_model().get_rendition_model()
-    before = Rendition.objects.count()
+    villages = home.add_child(instance=VillageIndexPage(title="Làng du lịch", slug="lang"))
+    village = villages.add_child(
+        instance=VillagePage(title="Làng du lịch Mỹ Khánh", slug="my-khanh", image=saved_image)
+    )
+    village.save_revision().publish()
+    made = []
+
+    def make(image, *filters):
+        made.extend(f.spec for f in filters)
+        return {}
+
+    # Wagtail calls this (with nothing to make) after looking for the renditions.
+    monkeypatch.setattr(AbstractImage, "create_renditions", make)
+    monkeypatch.setattr(AbstractImage, "create_rendition", make)
 
     response = client.get("/")
 
-    assert Rendition.objects.count() == before
-    picture = BeautifulSoup(response.content, "html.parser").select_one(".home-hero picture")
+    assert made == []
+    soup = BeautifulSoup(response.content, "html.parser")
+    picture = soup.select_one(".home-hero picture")
     assert [s["type"] for s in picture.select("source")] == ["image/avif", "image/webp"]
     assert picture.source["srcset"].count("w, ") == 2  # 800, 1200 and 1600 wide
     img = picture.img
     assert img["fetchpriority"] == "high" and not img.has_attr("loading")
     assert (img["width"], img["height"]) == ("800", "320")
+    card = soup.select_one(".village-card picture img")
+    assert card["loading"] == "lazy" and (card["width"], card["height"]) == ("320", "200")
+
+
+def test_cards_show_the_card_spec():
+    # Their lists prefetch CARD_SPECS: a card asking for another size would make it.
+    for template in ("village_card.html", "producer_card.html", "news_index_page.html"):
+        assert [spec for spec, where in template_specs().items() if template in where] == [CARD]
