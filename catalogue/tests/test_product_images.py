@@ -2,8 +2,11 @@
 sizes, width and height; the page's first card eager, the others lazy; an original shown
 until its renditions exist; rendering a page makes no file."""
 
+from io import StringIO
+
 import pytest
 from bs4 import BeautifulSoup
+from django.core.management import call_command
 from oscar.core.loading import get_model
 from PIL import Image
 
@@ -144,3 +147,16 @@ def test_product_page_gallery_first_photo_eager_with_its_place_in_alt(
     assert images[0]["fetchpriority"] == "high" and images[1]["loading"] == "lazy"
     assert images[0]["srcset"].count(".webp ") == len(WIDTHS)
     assert images[0]["sizes"] == "(min-width: 1200px) 555px, (min-width: 768px) 50vw, 100vw"
+
+
+def test_the_command_makes_the_renditions_of_photos_stored_before(
+    media, settings, shop, photograph
+):
+    settings.RENDITIONS_ON_SAVE = False
+    image = photograph(shop["products"][1])
+    assert image.renditions == {}
+
+    call_command("make_product_renditions", stdout=StringIO())
+
+    image.refresh_from_db()
+    assert image.renditions == {"name": image.original.name, "widths": list(WIDTHS)}

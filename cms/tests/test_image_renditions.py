@@ -2,11 +2,13 @@
 page's render only reads them."""
 
 import re
+from io import StringIO
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from django.conf import settings as django_settings
+from django.core.management import call_command
 from django.utils.text import smart_split
 from wagtail.images import get_image_model
 from wagtail.images.models import AbstractImage, Filter
@@ -100,3 +102,13 @@ def test_cards_show_the_card_spec():
     # Their lists prefetch CARD_SPECS: a card asking for another size would make it.
     for template in ("village_card.html", "producer_card.html", "news_index_page.html"):
         assert [spec for spec, where in template_specs().items() if template in where] == [CARD]
+
+
+def test_the_command_makes_the_renditions_of_images_stored_before(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    image = get_image_model().objects.create(title="Cũ", file=get_test_image_file())
+    assert image.renditions.count() == 0  # RENDITIONS_ON_SAVE is off in tests
+
+    call_command("make_image_renditions", stdout=StringIO())
+
+    assert image.renditions.count() == len(filter_specs())
