@@ -28,7 +28,7 @@ DEPLOY_ENV := DJANGO_SETTINGS_MODULE=config.settings.production \
 	DATABASE_URL=sqlite:////tmp/ocop-check-deploy.sqlite3
 
 .PHONY: help venv install run test test-count test-fast lint fmt migrations-check check-deploy \
-	messages compile-messages requirements bench
+	messages compile-messages requirements bench styles
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-18s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -100,6 +100,9 @@ lint: install ## Check code style (ruff check + ruff format --check)
 fmt: install ## Format the code and apply safe lint fixes
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+styles: install ## Rewrite static/css/bootstrap.css (Oscar's Bootstrap trimmed to the classes the templates use) after changing templates
+	$(MANAGE) trim_bootstrap
 
 migrations-check: install ## Fail when a model change has no migration
 	$(MANAGE) makemigrations --check --dry-run

@@ -14,7 +14,7 @@ one 30 KB HttpResponse, bench/bare/) served by the same gunicorn. The run
   (PAGE_CACHE_SECONDS=0) and then on (after a warm-up);
 - then runs Lighthouse behind nginx (bench/lighthouse.py) unless --no-lighthouse.
 
-    .venv/bin/python bench/pages.py [--duration 10] [--reuse] [--no-lighthouse]
+    .venv/bin/python bench/pages.py [--duration 10] [--reuse] [--no-lighthouse | --lighthouse-only]
 
 Parts whose tools are missing (wrk, nginx, Lighthouse, Chromium) are skipped with a line
 saying how to install them. Every server it starts is stopped, by pid, however it ends.
@@ -65,6 +65,11 @@ def parse_args():
         "--reuse", action="store_true", help="Keep the database if the demo is already loaded."
     )
     parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument(
+        "--lighthouse-only",
+        action="store_true",
+        help="Skip wrk: only Lighthouse on the cached site (to repeat its runs quickly).",
+    )
     return parser.parse_args()
 
 
@@ -289,8 +294,8 @@ def main():
 
     connections.close_all()
 
-    missing_wrk = shutil.which("wrk") is None
-    if missing_wrk:
+    missing_wrk = args.lighthouse_only or shutil.which("wrk") is None
+    if missing_wrk and not args.lighthouse_only:
         print("\nwrk not found: requests per second skipped (apt-get install -y wrk).")
         print("\nqueries and HTML size per page, anonymous, page cache off\n")
         for name, (queries, size, zipped) in counts.items():

@@ -177,6 +177,9 @@ class ProductImage(AbstractProductImage):
     """A product photo. Oscar's dashboard form reaches ``clean()``; the seller area checks
     in its own form; every road stores the re-encoded copy (``uploads.stored``)."""
 
+    # What catalogue.product_images made of the current original, recorded by its task.
+    renditions = models.JSONField(default=dict, blank=True, editable=False)
+
     def clean(self):
         super().clean()
         from uploads.stored import clean_unsaved_file

@@ -9,7 +9,10 @@ class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from . import image_renditions
         from .site_domain import sync_site_from_settings
+
+        image_renditions.connect()
 
         # After the last app's migrations (wagtailcore's site table exists by then).
         post_migrate.connect(sync_site_from_settings, dispatch_uid="cms.sync_site")

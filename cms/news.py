@@ -15,11 +15,11 @@ from wagtail.search import index
 import params
 
 from .blocks import StoryBlock
+from .image_renditions import CARD_SPECS
 from .locales import children_in_locale
 from .visibility import public
 
 NEWS_PER_PAGE = 12
-CARD_THUMBNAIL = "fill-640x400"
 
 
 class NewsIndexPage(Page):
@@ -46,7 +46,7 @@ class NewsIndexPage(Page):
             articles = articles.filter(tags__slug=tag)
         else:
             tag = ""
-        images = get_image_model().objects.prefetch_renditions(CARD_THUMBNAIL)
+        images = get_image_model().objects.prefetch_renditions(*CARD_SPECS)
         articles = articles.prefetch_related(Prefetch("image", queryset=images)).order_by(
             "-date", "-pk"
         )

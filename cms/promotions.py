@@ -20,6 +20,8 @@ from django.db.models.functions import RowNumber, Substr
 from django.utils import timezone
 from oscar.core.loading import get_model
 
+from .image_renditions import CARD_SPECS
+
 Product = get_model("catalogue", "Product")
 Category = get_model("catalogue", "Category")
 ProductCategory = get_model("catalogue", "ProductCategory")
@@ -33,7 +35,6 @@ VILLAGE_LIMIT = 6
 NEWS_LIMIT = 3
 NATIONAL_STARS = 5
 # The rendition village cards ask for: prefetching the same spec costs no query per card.
-VILLAGE_THUMBNAIL = "fill-640x400"
 
 
 @dataclass
@@ -227,8 +228,8 @@ def home_promotions(page, on=None):
     )
 
 
-def prefetch_thumbnails(pages, spec):
-    """Attach the ``spec`` renditions of the pages' images (fetched with
+def prefetch_thumbnails(pages, specs):
+    """Attach the ``specs`` renditions of the pages' images (fetched with
     ``select_related("image")``) in one query for all of them, as Wagtail's
     ``prefetch_renditions`` does for one image queryset."""
     images = [page.image for page in pages if page.image is not None]
@@ -237,7 +238,7 @@ def prefetch_thumbnails(pages, spec):
     Rendition = images[0].renditions.model
     found = {}
     for rendition in Rendition.objects.filter(
-        image__in={image.pk for image in images}, filter_spec=spec
+        image__in={image.pk for image in images}, filter_spec__in=specs
     ):
         found.setdefault(rendition.image_id, []).append(rendition)
     for image in images:
@@ -262,7 +263,7 @@ def featured_villages(limit=VILLAGE_LIMIT, thumbnails=True):
         .order_by("path")[:limit]
     )
     if thumbnails:
-        prefetch_thumbnails(villages, VILLAGE_THUMBNAIL)
+        prefetch_thumbnails(villages, CARD_SPECS)
     # An experience points at the Vietnamese village page; its translations share the key.
     by_key = {}
     keys = sorted({str(village.translation_key) for village in villages})
@@ -288,7 +289,7 @@ def featured_villages(limit=VILLAGE_LIMIT, thumbnails=True):
 def latest_news(limit=NEWS_LIMIT, thumbnails=True):
     """The newest live articles for the home page, their card thumbnails prefetched."""
     from .locales import in_active_locale
-    from .news import CARD_THUMBNAIL, NewsPage
+    from .news import NewsPage
     from .visibility import public
 
     articles = list(
@@ -297,7 +298,7 @@ def latest_news(limit=NEWS_LIMIT, thumbnails=True):
         .order_by("-date", "-pk")[:limit]
     )
     if thumbnails:
-        prefetch_thumbnails(articles, CARD_THUMBNAIL)
+        prefetch_thumbnails(articles, CARD_SPECS)
     return articles
 
 
@@ -306,15 +307,9 @@ def home_lists():
     thumbnail (village and article cards share one size) read in one query."""
     from wagtail.models import Page
 
-    from .news import CARD_THUMBNAIL
-
     villages = featured_villages(thumbnails=False)
     articles = latest_news(thumbnails=False)
-    if CARD_THUMBNAIL == VILLAGE_THUMBNAIL:
-        prefetch_thumbnails(villages + articles, VILLAGE_THUMBNAIL)
-    else:
-        prefetch_thumbnails(villages, VILLAGE_THUMBNAIL)
-        prefetch_thumbnails(articles, CARD_THUMBNAIL)
+    prefetch_thumbnails(villages + articles, CARD_SPECS)
 
     def parent_path(page):
         return page.path[: -Page.steplen]

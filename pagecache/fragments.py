@@ -115,7 +115,7 @@ def cached_value(name, tag_names, compute):
     return value
 
 
-def render_cards(context, products, template_name):
+def render_cards(context, products, template_name, eager_first=False):
     """The product cards of ``products`` (a ``CardList`` or products; rendered by
     ``template_name`` in ``context``, with ``product`` set), from the cache when it
     holds them."""
@@ -128,25 +128,32 @@ def render_cards(context, products, template_name):
     tags.depends_on(*(tags.product(pk) for pk in pks))
     seconds = settings.OCOP_FRAGMENT_CACHE_SECONDS
     if not seconds:
-        return [_render(context, template_name, p) for p in products]
+        return [
+            _render(context, template_name, p, eager=eager_first and i == 0)
+            for i, p in enumerate(products)
+        ]
 
     stored = source.stored(template_name) if pks else {}
     cards, new = [], {}
     for pk in pks:
         key, card = stored[pk]
+        eager = eager_first and not cards
+        if eager:  # its own copy: the same card elsewhere is lazy
+            key, card = f"{key}:eager", cache.get(f"{key}:eager")
         if card is None:
             product = source.get(pk)
             if product is None:  # gone since its id was picked
                 continue
-            card = new[key] = _render(context, template_name, product)
-            stored[pk] = (key, card)
+            card = new[key] = _render(context, template_name, product, eager)
+            if not eager:
+                stored[pk] = (key, card)
         cards.append(SafeString(card))
     if new:
         cache.set_many({key: str(card) for key, card in new.items()}, seconds)
     return cards
 
 
-def _render(context, template_name, product):
+def _render(context, template_name, product, eager=False):
     template = context.template.engine.get_template(template_name)
-    with context.push(product=product):
+    with context.push(product=product, eager_image=eager):
         return template.render(context)

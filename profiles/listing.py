@@ -9,6 +9,7 @@ from wagtail.images import get_image_model
 
 import params
 import places
+from cms.image_renditions import CARD_SPECS
 from cms.locales import children_in_locale, in_active_locale
 from cms.maps import marker, markers
 from cms.promotions import best_rated, products_for_cards
@@ -18,7 +19,6 @@ from partner.choices import ProducerKind
 Product = get_model("catalogue", "Product")
 StockRecord = get_model("partner", "StockRecord")
 
-CARD_THUMBNAIL = "fill-640x400"
 PRODUCTS_LIMIT = 24
 
 
@@ -37,7 +37,7 @@ def producer_listing(index_page, query):
         producers = producers.filter(partner__commune_code=commune)
     if kind:
         producers = producers.filter(partner__kind=kind)
-    images = get_image_model().objects.prefetch_renditions(CARD_THUMBNAIL)
+    images = get_image_model().objects.prefetch_renditions(*CARD_SPECS)
     producers = list(
         producers.select_related("partner")
         .prefetch_related(Prefetch("image", queryset=images))

@@ -16,6 +16,7 @@ from wagtail.images import get_image_model
 
 import params
 import places
+from cms.image_renditions import CARD_SPECS
 from cms.locales import children_in_locale
 from cms.maps import directions_url, marker, markers
 from experiences import search
@@ -23,7 +24,6 @@ from experiences import search
 from .choices import VillageKind
 
 # The rendition the village cards ask for: prefetching the same spec costs no query per card.
-CARD_THUMBNAIL = "fill-640x400"
 
 
 def village_listing(index_page, query):
@@ -43,7 +43,7 @@ def village_listing(index_page, query):
         villages = villages.filter(commune_code=commune)
     if kind:
         villages = villages.filter(kind=kind)
-    images = get_image_model().objects.prefetch_renditions(CARD_THUMBNAIL)
+    images = get_image_model().objects.prefetch_renditions(*CARD_SPECS)
     villages = villages.prefetch_related(Prefetch("image", queryset=images)).order_by("title")
     return {
         "villages": villages,

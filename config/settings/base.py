@@ -212,6 +212,9 @@ TASKS = {
         else "django_tasks.backends.immediate.ImmediateBackend"
     }
 }
+# Saving a product photo or a Wagtail image queues the making of the renditions pages show
+# (catalogue.product_images, cms.image_renditions), so no visitor waits for one.
+RENDITIONS_ON_SAVE = True
 # What the scheduler (`manage.py run_scheduler`) enqueues, and when (cron, TIME_ZONE).
 OCOP_SCHEDULE = {
     # Card payments left unfinished: authorised without an order, captures due.

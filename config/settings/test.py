@@ -37,3 +37,7 @@ SERVE_MEDIA = True
 
 # The sample Cần Thơ of `load_demo_data` belongs here.
 DEMO_DATA_ALLOWED = True
+
+# Making every rendition of every image a test saves (AVIF above all) would slow the
+# suite by minutes; pages then show originals. The tests of renditions turn it on.
+RENDITIONS_ON_SAVE = False

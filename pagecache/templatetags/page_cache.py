@@ -13,12 +13,15 @@ def csrf_on_use():
 
 
 @register.simple_tag(takes_context=True)
-def product_cards(context, products, template_name="components/product_card.html"):
+def product_cards(
+    context, products, template_name="components/product_card.html", eager_first=False
+):
     """The rendered cards of ``products``, from the shared cache where it holds them
-    (``pagecache.fragments``): ``{% product_cards products "…" as cards %}``."""
+    (``pagecache.fragments``): ``{% product_cards products "…" as cards %}``.
+    ``eager_first``: the first card's picture is fetched first (``eager_image``)."""
     from pagecache.fragments import render_cards
 
-    return render_cards(context, products, template_name)
+    return render_cards(context, products, template_name, eager_first)
 
 
 @register.simple_tag

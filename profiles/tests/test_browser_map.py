@@ -45,6 +45,8 @@ def test_villages_map_without_tiles_then_village_then_product(phone_page):
     page.goto("/lang-du-lich/")
 
     the_map = page.locator("#village-map")
+    # Leaflet loads when the map comes near the screen.
+    the_map.scroll_into_view_if_needed()
     expect(the_map).to_have_attribute("data-map-ready", "true")
     expect(page.locator("#village-map .leaflet-marker-icon")).to_have_count(2)
     expect(page.locator("[data-map-message]")).to_be_visible()

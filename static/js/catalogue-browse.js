@@ -1,11 +1,11 @@
-// Catalogue listing: the filter panel opens as a drawer on phones, and choosing a sort
+// Catalogue listing: the filter panel opens as a drawer on phones (hidden from first
+// paint by the "js" class base.html puts on <html>, so the list does not jump), and choosing a sort
 // order follows its link. Without JavaScript the filters are simply shown above the list.
 (function () {
   "use strict";
   var browse = document.querySelector("[data-browse]");
   if (!browse) return;
   var panel = browse.querySelector("[data-filters]");
-  browse.classList.add("browse--js");
 
   function setOpen(open) {
     panel.classList.toggle("is-open", open);

@@ -1,7 +1,9 @@
 /* Leaflet maps of the places listed on a page ([data-map], see components/map.html).
    Markers come from a JSON script tag in the page; tiles from OpenStreetMap. When no
    tile loads (no network), the markers stay on a plain background and a short message
-   points to the list, which is the page's real content. */
+   points to the list, which is the page's real content. Leaflet itself (40 KB of script,
+   its styles, then the tiles) loads only when a map comes within a screen of view: most
+   visitors never scroll that far, and the page's first paint does not wait for it. */
 (function () {
   "use strict";
 
@@ -45,8 +47,20 @@
     });
     tiles.addTo(map);
 
+    // Named from data attributes: Leaflet guesses its images' folder from its CSS, which
+    // fails once the static files carry hashed names (a 404 for every marker).
+    var icon = window.L.icon({
+      iconUrl: element.dataset.icon,
+      iconRetinaUrl: element.dataset.icon2x,
+      shadowUrl: element.dataset.iconShadow,
+      iconSize: [25, 41],
+      iconAnchor: [12, 41],
+      popupAnchor: [1, -34],
+      tooltipAnchor: [16, -28],
+      shadowSize: [41, 41]
+    });
     var points = markers.map(function (place) {
-      var marker = window.L.marker([place.lat, place.lng], { title: place.title, alt: place.title });
+      var marker = window.L.marker([place.lat, place.lng], { title: place.title, alt: place.title, icon: icon });
       var name = place.url
         ? '<a class="map-popup__link" href="' + encodeURI(place.url) + '">' + escapeHtml(place.title) + "</a>"
         : "<strong>" + escapeHtml(place.title) + "</strong>";
@@ -65,13 +79,51 @@
     if (points.length === 1) {
       map.setView(points[0], 14);
     } else {
-      map.fitBounds(points, { padding: [28, 28], maxZoom: 14 });
+      // Places of one village lie close together: zoomed in far enough, their markers
+      // stand apart as targets a finger can tell apart.
+      map.fitBounds(points, { padding: [28, 28], maxZoom: 17 });
     }
     element.dataset.mapReady = "true";
   }
 
+  var leaflet = null;
+
+  function loadLeaflet(element) {
+    if (window.L) return Promise.resolve();
+    if (!leaflet) {
+      leaflet = new Promise(function (resolve) {
+        var style = document.createElement("link");
+        style.rel = "stylesheet";
+        style.href = element.dataset.leafletCss;
+        document.head.appendChild(style);
+        var script = document.createElement("script");
+        script.src = element.dataset.leafletJs;
+        script.onload = resolve;
+        script.onerror = resolve; // init() then shows the message
+        document.head.appendChild(script);
+      });
+    }
+    return leaflet;
+  }
+
   function start() {
-    Array.prototype.forEach.call(document.querySelectorAll("[data-map]"), init);
+    var maps = document.querySelectorAll("[data-map]");
+    function open(element) {
+      loadLeaflet(element).then(function () { init(element); });
+    }
+    if (!("IntersectionObserver" in window)) {
+      Array.prototype.forEach.call(maps, open);
+      return;
+    }
+    var observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (entry.isIntersecting) {
+          observer.unobserve(entry.target);
+          open(entry.target);
+        }
+      });
+    }, { rootMargin: "100% 0px" });
+    Array.prototype.forEach.call(maps, function (element) { observer.observe(element); });
   }
 
   if (document.readyState === "loading") {

@@ -4,8 +4,6 @@
 // does not run.
 (function () {
   "use strict";
-  document.documentElement.classList.remove("no-js");
-
   document.addEventListener("click", function (event) {
     var toggle = event.target.closest("[data-nav-toggle]");
     if (toggle) {

@@ -85,6 +85,8 @@ def test_a_tourist_finds_an_experience_for_a_day_and_its_village_map_offline(pho
     cards.first.get_by_role("link", name="Làng du lịch Mỹ Khánh").click()
     expect(page).to_have_url(re.compile(r"/lang-du-lich/my-khanh/$"))
     the_map = page.locator("#village-place-map")
+    # Leaflet loads when the map comes near the screen.
+    the_map.scroll_into_view_if_needed()
     expect(the_map).to_have_attribute("data-map-ready", "true")
     # the village, its producer and the meeting point, on a plain background
     expect(the_map.locator(".leaflet-marker-icon")).to_have_count(3)
