@@ -66,7 +66,11 @@ def test_listing_queries_do_not_grow_with_the_catalogue(
     g, producers = catalogue_data
     add_products(4, g, producers)
     url = urls(g)[which]
-    client.get(url)  # warms caches (site, thumbnails)
+    # Warms the caches: twice, as the first visit creates the site settings, a change
+    # of the site (cms.site_lookup).
+    client.get(url)
+    client.get(url)
+    client.get(url)  # the first visit changed the site (its settings)
     small = query_count(client, url)
 
     add_products(8, g, producers, start=4)
@@ -83,6 +87,7 @@ def test_listing_queries_do_not_grow_with_the_page_size(
     add_products(12, g, producers)
     settings.OSCAR_PRODUCTS_PER_PAGE = 2
     client.get("/cua-hang/catalogue/")
+    client.get("/cua-hang/catalogue/")  # the first visit changed the site (its settings)
     small = query_count(client, "/cua-hang/catalogue/")
 
     settings.OSCAR_PRODUCTS_PER_PAGE = 12
@@ -98,6 +103,7 @@ def test_product_page_queries_do_not_grow_with_the_catalogue(
     product = add_products(4, g, producers)[2]  # 5★, certificate shown
     url = product.get_absolute_url()
     client.get(url)
+    client.get(url)  # the first visit changed the site (its settings)
     small = query_count(client, url)
 
     add_products(8, g, producers, start=4)
