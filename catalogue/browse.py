@@ -22,6 +22,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import (
     Case,
     CharField,
@@ -206,12 +207,25 @@ class Catalogue:
         self.by_key = {group_key(c): c for c in self.categories}
         self.by_path = {c.path: c for c in self.categories}
         self._full_slugs = {}
+        self._matches = {}
         for category in self.categories:
             parent = self.by_path.get(category.path[: -category.steplen])
             prefix = self._full_slugs.get(parent.path) if parent else None
             self._full_slugs[category.path] = (
                 f"{prefix}{Category._slug_separator}{category.slug}" if prefix else category.slug
             )
+
+    def matching_ids(self, words):
+        """``search.matching_ids``, read once per catalogue (one request) and words, and
+        kept with the listings' cache (``cached_for_day``)."""
+        words = tuple(words)
+        if words not in self._matches:
+            self._matches[words] = cached_for_day(
+                "matches|" + " ".join(words),
+                today(),
+                lambda: search.matching_ids(words, connection),
+            )
+        return self._matches[words]
 
     def category_url(self, category):
         # Built from the categories already in memory: Oscar's get_absolute_url reads
@@ -398,7 +412,9 @@ def filtered(state, catalogue, exclude=None, on=None, offered=True):
     queryset = products.annotate(ocop_stars=stars_expression(on))
     words = state.words
     if words:
-        queryset = queryset.filter(search.search_filter(words))
+        ids = catalogue.matching_ids(words)
+        condition = search.search_filter(words) if ids is None else Q(pk__in=ids)
+        queryset = queryset.filter(condition)
     for facet in BrowseState.FACETS:
         if facet == exclude:
             continue

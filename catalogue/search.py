@@ -127,6 +127,41 @@ def search_filter(words):
     return condition
 
 
+# Beyond this many matches a search is filtered by its LIKEs in each query rather than
+# by the list of matching ids (``matching_ids``).
+MAX_MATCH_IDS = 10_000
+# pg_trgm indexes nothing shorter than a trigram: a shorter word is read by a scan.
+TRIGRAM = 3
+
+
+def uses_trigram_index(words, connection):
+    """Whether the trigram indexes of migration 0035 can find these words: PostgreSQL,
+    and every word (and synonym) at least a trigram long."""
+    return connection.vendor == "postgresql" and all(
+        len(text) >= TRIGRAM
+        for term in synonyms.expand(words)
+        for text in (term.typed, *term.alternatives)
+    )
+
+
+def matching_ids(words, connection, limit=MAX_MATCH_IDS):
+    """The ids of the products whose text holds every word, read once through the
+    trigram index; None when more than ``limit`` match or the index cannot serve.
+
+    A listing's facets and page each filter by the words, and each such filter, joined
+    to the others, is planned as a pass over every product's text; on its own, on the
+    product table alone, it is read from the trigram index (with the random_page_cost
+    of config.settings.base). So the matches are read once and the listing's queries
+    filter by their ids.
+    """
+    if not uses_trigram_index(words, connection):
+        return None
+    Product = get_model("catalogue", "Product")
+    query = Product.objects.filter(search_filter(words)).values_list("pk", flat=True)
+    ids = list(query[: limit + 1])
+    return ids if len(ids) <= limit else None
+
+
 def relevance(words):
     """0 for an exact title, 1 for a title starting with the query, 2 for a title
     (Vietnamese or English) holding every word or a synonym, 3 for the rest: lower
