@@ -1,0 +1,56 @@
+"""Search reads its matching products once (through the trigram index on PostgreSQL)
+and filters the listing's facets and page by their ids: the same listing as filtering
+each query by the words."""
+
+import pytest
+from django.db import connection
+
+from catalogue import search
+
+from .factories import small_catalogue
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
+
+
+@pytest.fixture(autouse=True)
+def shop(settings):
+    settings.OCOP_BROWSE_CACHE_SECONDS = 0
+    small_catalogue()
+
+
+def test_search_by_matching_ids_gives_the_same_listing_as_by_words(client, monkeypatch):
+    url = "/cua-hang/search/?q=banh+trang"
+    by_ids = client.get(url)
+    monkeypatch.setattr(search, "MAX_MATCH_IDS", 0)  # too many: filter by the words
+    by_words = client.get(url)
+
+    shown = [[p.pk for p in r.context["products"]] for r in (by_ids, by_words)]
+    assert shown[0] == shown[1] != []
+    assert by_ids.context["paginator"].count == by_words.context["paginator"].count == 1
+
+
+def test_ids_are_read_only_where_an_index_can_serve_them():
+    long_words, short_words = search.tokens("banh trang"), search.tokens("ca lo")
+    on_postgresql = connection.vendor == "postgresql"
+
+    assert search.uses_trigram_index(long_words, connection) is on_postgresql
+    # pg_trgm indexes nothing shorter than three letters: those searches use the words.
+    assert search.uses_trigram_index(short_words, connection) is False
+    assert search.matching_ids(short_words, connection) is None
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="pg_trgm is PostgreSQL's")
+def test_the_search_matches_are_read_from_the_trigram_index():
+    words = search.tokens("banh trang")
+    query = search.matches(words)[: search.MAX_MATCH_IDS + 1]
+    sql, params = query.query.sql_with_params()
+    with connection.cursor() as cursor:
+        # The test catalogue is too small for the planner to choose an index: forbid the
+        # scan to see that every condition of the query is one the index answers.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+        cursor.execute("SET LOCAL enable_seqscan TO DEFAULT")
+
+    assert "catalogue_product_search_text_trgm" in plan
+    assert "Seq Scan" not in plan
