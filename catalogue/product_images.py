@@ -21,6 +21,8 @@ from django_tasks import task
 from oscar.core.loading import get_model
 from PIL import Image, ImageOps
 
+from pagecache import tags as page_tags
+
 # Cards are drawn 180–280 CSS pixels wide, the product page's photo up to 560. Each
 # width is a step just above a common need: a half-width card on a 412 px phone at
 # 1.75x (Lighthouse's) needs 361 px, so 400 rather than 360, which would send 560.
@@ -68,6 +70,8 @@ def make_product_renditions(image_id):
     ProductImage.objects.filter(pk=image_id).update(
         renditions={"name": product_image.original.name, "widths": widths}
     )
+    # The pages and cards that show the photo (pagecache) are drawn again with them.
+    page_tags.touch(page_tags.product(product_image.product_id))
     return widths
 
 

@@ -160,3 +160,24 @@ def test_the_command_makes_the_renditions_of_photos_stored_before(
 
     image.refresh_from_db()
     assert image.renditions == {"name": image.original.name, "widths": list(WIDTHS)}
+
+
+def test_a_card_drawn_before_its_renditions_shows_them_once_they_are_made(
+    client, media, shop, settings, django_capture_on_commit_callbacks
+):
+    from catalogue.product_images import make_product_renditions
+
+    product = shop["products"][1]  # the listing's first card
+    settings.RENDITIONS_ON_SAVE = False  # the worker has not run yet
+    image = ProductImage.objects.create(product=product, original=image_upload(size=(800, 800)))
+    before = card_images(client.get(INDEX))[0]
+    assert before["src"] == f"/media/{image.original.name}" and not before.get("srcset")
+
+    # The worker's task records the widths with update(), which sends no signal: the
+    # product's cached card and pages must still be drawn again.
+    with django_capture_on_commit_callbacks(execute=True):
+        make_product_renditions.call(image.pk)
+
+    after = card_images(client.get(INDEX))[0]
+    assert after["src"] == f"/media/{rendition_name(image.original.name, 800)}"
+    assert after["srcset"]
