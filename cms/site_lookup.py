@@ -10,6 +10,7 @@ round trip as the entry, and put where Wagtail looks first (the request's
 
 import time
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from wagtail.models import Site
@@ -51,7 +52,10 @@ def attach(request):
 class SiteLookupMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
+        # Files are served without Wagtail: their requests need no site.
+        self.files = tuple(p for p in (settings.MEDIA_URL, settings.STATIC_URL) if p)
 
     def __call__(self, request):
-        attach(request)
+        if not request.path_info.startswith(self.files):
+            attach(request)
         return self.get_response(request)

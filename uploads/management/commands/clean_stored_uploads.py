@@ -66,6 +66,9 @@ class Command(BaseCommand):
         if hasattr(instance, "_set_image_file_metadata"):
             instance._set_image_file_metadata()
         instance.save()
-        if hasattr(instance, "renditions"):
-            instance.renditions.all().delete()
+        # A Wagtail image's renditions are rows to forget; a product photo's are remade
+        # by the save above (catalogue.product_images).
+        renditions = getattr(instance, "renditions", None)
+        if hasattr(renditions, "all"):
+            renditions.all().delete()
         transaction.on_commit(lambda: storage.delete(old_name))
