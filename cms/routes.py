@@ -8,8 +8,6 @@ the tag's version (read in the same round trip as the answer) and the page is th
 with one query.
 """
 
-import time
-
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from wagtail.url_routing import RouteResult
@@ -58,9 +56,4 @@ def remember(home, request, path_components, result, version):
 
 def version():
     """The ``site`` tag's version, to be read before routing."""
-    tag_key = tags.KEY_PREFIX + tags.SITE
-    value = cache.get(tag_key)
-    if value is None:
-        tags.remember([tags.SITE], time.time())
-        value = cache.get(tag_key)
-    return value
+    return tags.versions([tags.SITE])[tags.SITE]

@@ -8,8 +8,6 @@ round trip as the entry, and put where Wagtail looks first (the request's
 ``_wagtail_site`` and the settings' attribute on the request).
 """
 
-import time
-
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
@@ -33,8 +31,7 @@ def attach(request):
     found = cache.get_many([key, tag_key])
     entry, version = found.get(key), found.get(tag_key)
     if version is None:
-        tags.remember([tags.SITE], time.time())
-        version = cache.get(tag_key)
+        version = tags.versions([tags.SITE])[tags.SITE]
     if entry is None or entry["version"] != version:
         site = Site._find_for_request(request)
         entry = {

@@ -1,5 +1,6 @@
 import pytest
 
+from catalogue.tests.factories import groups, offer, producer
 from cms.site_settings import SiteSettings
 from cms.tests.factories import make_home
 
@@ -12,3 +13,16 @@ def cached_site(settings):
     home = make_home()
     SiteSettings.for_site(home.get_site())
     return home
+
+
+@pytest.fixture
+def shop(cached_site):
+    """Two products of one producer, with the page cache on."""
+    g = groups()
+    htx = producer("HTX Mỹ Khánh")
+    return {
+        "group": g["1.3"],
+        "producer": htx,
+        "pia": offer("Bánh pía Sóc Trăng", g["1.3"], htx, 85_000, 4),
+        "trang": offer("Bánh tráng Thuận Hưng", g["1.3"], htx, 45_000, 3),
+    }

@@ -8,23 +8,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from catalogue.tests.factories import certify, groups, offer, producer
+from catalogue.tests.factories import certify
 from pagecache.middleware import HEADER
 
 StockRecord = get_model("partner", "StockRecord")
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def shop(cached_site):
-    g = groups()
-    htx = producer("HTX Mỹ Khánh")
-    return {
-        "producer": htx,
-        "pia": offer("Bánh pía Sóc Trăng", g["1.3"], htx, 85_000, 4),
-        "trang": offer("Bánh tráng Thuận Hưng", g["1.3"], htx, 45_000, 3),
-    }
 
 
 @pytest.fixture

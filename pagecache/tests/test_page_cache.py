@@ -12,25 +12,13 @@ from django.urls import reverse
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from catalogue.tests.factories import certify, groups, offer, producer
+from catalogue.tests.factories import certify
 from pagecache.middleware import HEADER
 from seller.models import Listing, ListingStatus
 
 StockRecord = get_model("partner", "StockRecord")
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def shop(cached_site):
-    g = groups()
-    htx = producer("HTX Mỹ Khánh")
-    return {
-        "group": g["1.3"],
-        "producer": htx,
-        "pia": offer("Bánh pía Sóc Trăng", g["1.3"], htx, 85_000, 4),
-        "trang": offer("Bánh tráng Thuận Hưng", g["1.3"], htx, 45_000, 3),
-    }
 
 
 def get(client, url, **extra):
