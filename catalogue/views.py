@@ -9,6 +9,7 @@ from django.db.models import Prefetch
 from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
@@ -17,6 +18,7 @@ from oscar.core.loading import get_model
 
 import params
 import places
+from pagecache.fragments import lazy_items
 from pagecache.middleware import mark_public
 
 from . import availability, browse, search
@@ -63,8 +65,38 @@ class CatalogueView(TemplateView):
             return HttpResponseRedirect(self.catalogue.url(self.state))
         return None
 
+    # What the listing's parts show (templates/oscar/catalogue/browse.html): computed
+    # together, and only when a part is not in the cache (pagecache.fragments).
+    LISTED = [
+        "state",
+        "facets",
+        "facet_by_name",
+        "products",
+        "page_obj",
+        "paginator",
+        "page_links",
+        "sort_options",
+        "active_filters",
+        "clear_url",
+        "notices",
+    ]
+
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
+        state, catalogue = self.state, self.catalogue
+        group = catalogue.group(state)
+        ctx.update(lazy_items(self.listed, self.LISTED))
+        ctx.update(
+            # What the parts vary on: the listing's own address, page and sort included.
+            listing_key=catalogue.url(state),
+            group=group,
+            summary=self.get_summary(state, group),
+            search_query=state.q,
+            form_action=self.request.path,
+        )
+        return ctx
+
+    def listed(self):
         state, catalogue = self.state, self.catalogue
         on = browse.today()
         queryset = browse.filtered(state, catalogue, on=on)
@@ -95,16 +127,15 @@ class CatalogueView(TemplateView):
         products = browse.products_for_listing(ids)
         state = state.with_page(number)
         facets = browse.build_facets(state, catalogue, counts)
-        group = catalogue.group(state)
-        ctx.update(
-            state=state,
-            facets=facets,
-            facet_by_name={f.name: f for f in facets},
-            products=products,
-            page_obj=page,
-            paginator=paginator,
-            page_links=self.page_links(page, paginator),
-            sort_options=[
+        return {
+            "state": state,
+            "facets": facets,
+            "facet_by_name": {f.name: f for f in facets},
+            "products": products,
+            "page_obj": page,
+            "paginator": paginator,
+            "page_links": self.page_links(page, paginator),
+            "sort_options": [
                 {
                     "value": value,
                     "label": label,
@@ -114,15 +145,10 @@ class CatalogueView(TemplateView):
                 for value, label in browse.SORTS.items()
                 if value != browse.RELEVANCE or state.words
             ],
-            active_filters=self.active_filters(state, facets),
-            clear_url=catalogue.url(state.cleared()),
-            group=group,
-            summary=self.get_summary(state, group),
-            search_query=state.q,
-            form_action=self.request.path,
-            notices=self.notices,
-        )
-        return ctx
+            "active_filters": self.active_filters(state, facets),
+            "clear_url": catalogue.url(state.cleared()),
+            "notices": self.notices,
+        }
 
     def get_summary(self, state, group):
         if state.q:
@@ -213,6 +239,11 @@ class SearchSuggestionsView(View):
         )
 
 
+def _producer(product):
+    records = product.stockrecords.all()
+    return records[0].partner if records else None
+
+
 class ProductDetailView(oscar_views.ProductDetailView):
     """The product page, with its OCOP certificate and its producer."""
 
@@ -245,16 +276,22 @@ class ProductDetailView(oscar_views.ProductDetailView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         product = self.object
-        certificate = product.current_certificate if product.ocop_stars else None
-        lapse = None if certificate else availability.lapse_for(product)
-        records = product.stockrecords.all()
-        producer = records[0].partner if records else None
+        # Lazy: the parts of the page that show them are usually drawn from the cache
+        # (templates/oscar/catalogue/detail.html), and then none of them is read.
+        certificate = SimpleLazyObject(
+            lambda: product.current_certificate if product.ocop_stars else None
+        )
+        producer = SimpleLazyObject(lambda: _producer(product))
         ctx.update(
             certificate=certificate,
-            lapse=lapse,
+            lapse=SimpleLazyObject(
+                lambda: None if certificate else availability.lapse_for(product)
+            ),
             producer=producer,
-            producer_commune=places.ward_name(producer.commune_code) if producer else "",
-            product_group=product.get_categories().first(),
+            producer_commune=SimpleLazyObject(
+                lambda: places.ward_name(producer.commune_code) if producer else ""
+            ),
+            product_group=SimpleLazyObject(lambda: product.get_categories().first()),
         )
         if product.get_product_class().slug == EXPERIENCE["slug"]:
             # detail-for-class-trai-nghiem.html: the calendar and booking form.

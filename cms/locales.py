@@ -70,8 +70,14 @@ def translation_urls(page, request=None):
     cached = getattr(page, "_translation_urls", None)
     if cached is not None:
         return cached
+    # The home pages from the site lookup (cms.site_lookup) already know each other.
+    translations = getattr(page, "translations_by_language", None)
+    if translations is not None:
+        translations = translations.values()
+    else:
+        translations = page.get_translations(inclusive=True).live().select_related("locale")
     urls = {}
-    for translation in page.get_translations(inclusive=True).live().select_related("locale"):
+    for translation in translations:
         url = translation.get_url(request)
         if url:
             urls[translation.locale.language_code] = url

@@ -1,5 +1,6 @@
 from django.db import models
 from django.http import Http404
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -48,6 +49,21 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("trang chủ")
+
+    # {language: live home page} on the copy the site lookup keeps (cms.site_lookup):
+    # Wagtail's routing starts from ``site.root_page.localized.specific``, which would
+    # otherwise ask for the active locale and the specific page on every request.
+    translations_by_language = None
+
+    @property
+    def localized_draft(self):
+        if self.translations_by_language is not None:
+            from .locales import active_language
+
+            found = self.translations_by_language.get(active_language())
+            if found is not None:
+                return found
+        return super().localized_draft
 
     def route(self, request, path_components):
         """A path of another language's tree under this prefix (``/en/lang-du-lich/…``,
@@ -144,7 +160,8 @@ class ProgrammePage(Page):
         from .programme import programme_progress
 
         context = super().get_context(request, *args, **kwargs)
-        context["progress"] = programme_progress(self)
+        # Counted only when the page's part is not in the cache (programme_page.html).
+        context["progress"] = SimpleLazyObject(lambda: programme_progress(self))
         return context
 
 

@@ -10,7 +10,7 @@ expired yesterday no longer counts today.
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef, Value
 from django.db.models.functions import Substr
 from django.utils import timezone
 from oscar.core.loading import get_model
@@ -138,11 +138,32 @@ def certified_product_ids(on=None):
 
 def star_counts(on=None):
     """{stars: products} with each product counted once, at its current rating."""
-    rows = (
-        Product.objects.certified(on).order_by().values("ocop_stars").annotate(products=Count("pk"))
+    day = on or timezone.localdate()
+    return star_counts_on([day])[day]
+
+
+def _union(querysets):
+    first, *rest = querysets
+    return first.union(*rest, all=True) if rest else first
+
+
+def star_counts_on(days):
+    """{day: {stars: products}} for every day, in one query (a UNION ALL of one
+    GROUP BY a day), whatever the number of days or products."""
+    days = sorted(set(days))
+    rows = _union(
+        [
+            Product.objects.certified(day)
+            .order_by()
+            .values("ocop_stars")
+            .annotate(products=Count("pk"), day=Value(day.isoformat()))
+            .values_list("day", "ocop_stars", "products")
+            for day in days
+        ]
     )
-    counts = {stars: 0 for stars in CERTIFIED_STARS}
-    counts.update({row["ocop_stars"]: row["products"] for row in rows})
+    counts = {day: {stars: 0 for stars in CERTIFIED_STARS} for day in days}
+    for day, stars, products in rows:
+        counts[date.fromisoformat(day)][stars] = products
     return counts
 
 
@@ -162,20 +183,39 @@ def group_counts(groups, on=None):
 
 def producer_counts(on=None):
     """(economic organisations, households) with at least one certified product."""
-    has_certified = Exists(
-        Product.objects.filter(
-            stockrecords__partner=OuterRef("pk"), pk__in=certified_product_ids(on)
+    day = on or timezone.localdate()
+    return producer_counts_on([day])[day]
+
+
+def producer_counts_on(days):
+    """{day: (economic organisations, households)} for every day, in one query."""
+    days = sorted(set(days))
+    rows = _union(
+        [
+            Partner.objects.filter(
+                Exists(
+                    Product.objects.filter(
+                        stockrecords__partner=OuterRef("pk"), pk__in=certified_product_ids(day)
+                    )
+                )
+            )
+            .order_by()
+            .values("kind")
+            .annotate(producers=Count("pk"), day=Value(day.isoformat()))
+            .values_list("day", "kind", "producers")
+            for day in days
+        ]
+    )
+    by_day = {day: {} for day in days}
+    for day, kind, producers in rows:
+        by_day[date.fromisoformat(day)][kind] = producers
+    return {
+        day: (
+            sum(by_kind.get(kind, 0) for kind in ORGANISATION_KINDS),
+            by_kind.get(ProducerKind.HOUSEHOLD, 0),
         )
-    )
-    rows = (
-        Partner.objects.filter(has_certified)
-        .order_by()
-        .values("kind")
-        .annotate(producers=Count("pk"))
-    )
-    by_kind = {row["kind"]: row["producers"] for row in rows}
-    organisations = sum(by_kind.get(kind, 0) for kind in ORGANISATION_KINDS)
-    return organisations, by_kind.get(ProducerKind.HOUSEHOLD, 0)
+        for day, by_kind in by_day.items()
+    }
 
 
 def village_counts():
@@ -202,39 +242,32 @@ def year_end(year, today):
     return last if last < today else today
 
 
-def stars_on(on, known):
-    """``star_counts(on)``, read once per day for one page: ``known`` keeps them."""
-    if on not in known:
-        known[on] = star_counts(on)
-    return known[on]
-
-
-def counts_on(on, today, villages, known=None):
+def counts_on(on, today, stars, organisations, villages):
     """{measure: count} on ``on``: products and producers from certificates in force
-    that day; villages (which carry no dates) only for today."""
+    that day (``stars`` and ``organisations`` by day); villages (which carry no dates)
+    only for today."""
     from .programme_targets import TargetMeasure
 
-    stars = stars_on(on, {} if known is None else known)
-    organisations, _households = producer_counts(on)
     tourism, cultural = villages if on == today else (None, None)
     return {
-        TargetMeasure.PRODUCTS: sum(stars.values()),
-        TargetMeasure.FIVE_STAR: stars[5],
-        TargetMeasure.ORGANISATIONS: organisations,
+        TargetMeasure.PRODUCTS: sum(stars[on].values()),
+        TargetMeasure.FIVE_STAR: stars[on][5],
+        TargetMeasure.ORGANISATIONS: organisations[on][0],
         TargetMeasure.TOURISM_VILLAGES: tourism,
         TargetMeasure.CULTURAL_VILLAGES: cultural,
     }
 
 
-def deadlines(targets, today, today_counts, villages, known=None):
+def _deadline_order(target):
+    return (target.deadline_year, target.sort_order or 0, target.pk or 0)
+
+
+def deadlines(targets, today, stars, organisations, villages):
     """The page's targets grouped by deadline year, each beside its deadline's count."""
     by_year = {}
-    counts = {today: today_counts}
-    for target in sorted(targets, key=lambda t: (t.deadline_year, t.sort_order or 0, t.pk or 0)):
+    for target in sorted(targets, key=_deadline_order):
         on = year_end(target.deadline_year, today)
-        if on not in counts:
-            counts[on] = counts_on(on, today, villages, known)
-        actual = counts[on][target.measure]
+        actual = counts_on(on, today, stars, organisations, villages)[target.measure]
         if actual is None:
             actual = target.reported
         deadline = by_year.setdefault(
@@ -246,15 +279,14 @@ def deadlines(targets, today, today_counts, villages, known=None):
     return list(by_year.values())
 
 
-def stars_by_year(today, known=None):
-    """Certified products on 31 December of each year since 2019 (today for this
-    year), by stars: one query a year not already ``known``, whatever the catalogue's
-    size."""
-    known = {} if known is None else known
-    years = [
-        YearStars(year, year_end(year, today), stars_on(year_end(year, today), known))
-        for year in range(FIRST_YEAR, today.year + 1)
-    ]
+def year_ends(today):
+    """31 December of each year since the plan began (today for this year)."""
+    return [year_end(year, today) for year in range(FIRST_YEAR, today.year + 1)]
+
+
+def stars_by_year(today, stars):
+    """Certified products on each year's end since 2019, by stars (``stars`` by day)."""
+    years = [YearStars(on.year, on, stars[on]) for on in year_ends(today)]
     tallest = max((y.total for y in years), default=0) or 1
     for column in years:
         column.percent = round(column.total * 100 / tallest)
@@ -263,33 +295,28 @@ def stars_by_year(today, known=None):
 
 def programme_progress(page, on=None):
     """The plan's targets (the rows of ``page.targets``) beside the counts on their
-    deadlines, today's counts, and certified products by year and stars."""
-    from .programme_targets import TargetMeasure
+    deadlines, today's counts, and certified products by year and stars.
 
+    Every day counted (each year's end, each deadline, today) is read in the same two
+    queries, so the page's queries do not grow with the years or the targets."""
     today = on or timezone.localdate()
-    stars = star_counts(today)
-    known = {today: stars}
+    targets = list(page.targets.all())
+    deadline_days = {year_end(target.deadline_year, today) for target in targets} | {today}
+    stars = star_counts_on(set(year_ends(today)) | deadline_days)
+    organisations = producer_counts_on(deadline_days)
     groups = list(Category.objects.filter(depth=1).order_by("path"))
     per_group = group_counts(groups, today)
-    organisations, households = producer_counts(today)
     villages = village_counts()
-    today_counts = {
-        TargetMeasure.PRODUCTS: sum(stars.values()),
-        TargetMeasure.FIVE_STAR: stars[5],
-        TargetMeasure.ORGANISATIONS: organisations,
-        TargetMeasure.TOURISM_VILLAGES: villages[0],
-        TargetMeasure.CULTURAL_VILLAGES: villages[1],
-    }
     return Progress(
-        certified_products=today_counts[TargetMeasure.PRODUCTS],
-        five_star_products=stars[5],
-        organisations=organisations,
-        households=households,
+        certified_products=sum(stars[today].values()),
+        five_star_products=stars[today][5],
+        organisations=organisations[today][0],
+        households=organisations[today][1],
         tourism_villages=villages[0],
         cultural_villages=villages[1],
         by_group=_bars([(g.display_name, per_group[g.path], g.code) for g in groups]),
-        deadlines=deadlines(page.targets.all(), today, today_counts, villages, known),
-        by_year=stars_by_year(today, known),
+        deadlines=deadlines(targets, today, stars, organisations, villages),
+        by_year=stars_by_year(today, stars),
     )
 
 

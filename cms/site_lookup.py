@@ -21,10 +21,27 @@ from .site_settings import SiteSettings
 SECONDS = 24 * 3600
 
 
+def _root_with_translations(root):
+    """The site's home page as its specific class, knowing its live translations (each of
+    them knowing the others, with what the home page's head reads: locale, hero image)."""
+    root = root.specific
+    if hasattr(root, "translations_by_language"):
+        pages = (
+            type(root)
+            .objects.filter(translation_key=root.translation_key)
+            .live()
+            .select_related("locale", "hero_image")
+        )
+        known = {page.locale.language_code: page for page in pages}
+        for page in [root, *known.values()]:
+            page.translations_by_language = known
+    return root
+
+
 def attach(request):
     """Put the request's site and site settings on it, from the cache when current."""
     try:
-        key = f"cms:site:{request.get_host()}:{request.get_port()}"
+        key = f"cms:site:3:{request.get_host()}:{request.get_port()}"
     except DisallowedHost:
         return  # Django answers 400; a host outside ALLOWED_HOSTS gets no cache entry
     tag_key = tags.KEY_PREFIX + tags.SITE
@@ -34,6 +51,8 @@ def attach(request):
         version = tags.versions([tags.SITE])[tags.SITE]
     if entry is None or entry["version"] != version:
         site = Site._find_for_request(request)
+        if site is not None:
+            site.root_page = _root_with_translations(site.root_page)
         entry = {
             "version": version,
             "site": site,

@@ -26,6 +26,7 @@ from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
 import params
+from pagecache import tags as page_tags
 
 from .booking import slot_problem
 from .choices import LANGUAGES, ActivityKind
@@ -270,6 +271,9 @@ def find(search=None, villages=None, now=None):
     if search.duration:
         products = products.filter(Duration.condition(search.duration))
     products = list(products.order_by("title", "pk"))
+    # A page showing these cards shows their places left, which bookings change: it
+    # follows each product's tag (pagecache.tags), as pages showing stock do.
+    page_tags.depends_on(*(page_tags.product(p.pk) for p in products))
 
     ids = [p.experience.pk for p in products]
     if search.day:
@@ -286,12 +290,12 @@ def find(search=None, villages=None, now=None):
     keys = {p.experience.village.translation_key for p in products if p.experience.village}
     local = {}
     if keys:
-        from wagtail.models import Locale
+        from cms.locales import active_language
 
         local = {
             page.translation_key: page
             for page in VillagePage.objects.live().filter(
-                translation_key__in=keys, locale=Locale.get_active()
+                translation_key__in=keys, locale__language_code=active_language()
             )
         }
     cards = []

@@ -11,7 +11,16 @@ One page's cards cost two cache round trips (versions, then cards), whatever the
 and however many lists hold them.
 A page that gives its products by id (``CardList``) reads from the database only the
 products whose cards the cache lacks: none, once the cards are warm.
+
+Larger parts of a page that are the same for every visitor (a product's story and
+certificate, a village's producers and experiences) are kept like the page cache keeps
+pages (``render_part``, ``{% cached_part %}``): with the tags noted while they rendered,
+fresh while none of them changed since.
 """
+
+import hashlib
+import time
+from functools import partial
 
 from django.conf import settings
 from django.core.cache import cache
@@ -157,3 +166,99 @@ def _render(context, template_name, product, eager=False):
     template = context.template.engine.get_template(template_name)
     with context.push(product=product, eager_image=eager):
         return template.render(context)
+
+
+class Lazy:
+    """A value computed when first used. Templates call it (as they call any callable),
+    so tags and filters such as ``json_script`` get the value itself; Python code (a
+    test reading a response's context) may read its attributes, iterate, index, test or
+    compare it."""
+
+    def __init__(self, compute):
+        self._compute = compute
+        self._done = False
+        self._value = None
+
+    def __call__(self):
+        if not self._done:
+            self._value, self._done = self._compute(), True
+        return self._value
+
+    def __getattr__(self, name):
+        if name.startswith("_"):  # never the value's private parts (copy, pickle)
+            raise AttributeError(name)
+        return getattr(self(), name)
+
+    def __iter__(self):
+        return iter(self())
+
+    def __len__(self):
+        return len(self())
+
+    def __getitem__(self, index):
+        return self()[index]
+
+    def __bool__(self):
+        return bool(self())
+
+    def __eq__(self, other):
+        return self() == other
+
+    __hash__ = None
+
+
+def lazy_items(compute, names):
+    """{name: Lazy} for a view's context: ``compute()`` (a dict holding ``names``) runs
+    once, when a template first reads one of them, and not at all when the parts that
+    read them come from the cache."""
+    shared = Lazy(compute)
+    return {name: Lazy(partial(_item, shared, name)) for name in names}
+
+
+def _item(mapping, name):
+    return mapping()[name]
+
+
+def render_part(context, name, vary, render, seconds=None):
+    """``render()``, a part of a page the same for every visitor, from the shared cache
+    while nothing it showed has changed (``{% cached_part name vary… %}``).
+
+    Kept for the language, the day and ``vary``, with the tags noted while it rendered
+    (as the page cache keeps pages, ``pagecache.middleware``); a hit notes them again for
+    the page around it. A part that used the visitor's CSRF token is not kept (its HTML
+    is someone's own), nor is a part of a Wagtail preview. Its Content-Security-Policy
+    nonce is replaced by the request's own. ``seconds`` shortens its life below
+    ``OCOP_FRAGMENT_CACHE_SECONDS``, for a part that also changes with the hour (the
+    next dates of experiences)."""
+    request = context.get("request")
+    limit = settings.OCOP_FRAGMENT_CACHE_SECONDS
+    seconds = min(limit, seconds) if seconds and limit else limit
+    if not seconds or request is None or getattr(request, "is_preview", False):
+        return render()
+    digest = hashlib.sha1("|".join(map(str, vary)).encode()).hexdigest()
+    key = f"pagecache:part:{name}:{get_language()}:{timezone.localdate().isoformat()}:{digest}"
+    nonce = str(getattr(request, "csp_nonce", ""))
+    entry = cache.get(key)
+    if entry is not None and tags.fresh(entry["tags"], entry["rendered_at"]):
+        tags.depends_on(*entry["tags"])
+        content = entry["content"]
+        if entry["nonce"] and nonce:
+            content = content.replace(entry["nonce"], nonce)
+        return SafeString(content)
+
+    rendered_at = time.time()
+    # Django's get_token() sets this: whether the part drew the visitor's CSRF token.
+    csrf_used_before = request.META.pop("CSRF_COOKIE_NEEDS_UPDATE", False)
+    with tags.recording() as shown:
+        content = render()
+    tags.depends_on(*shown)
+    personal = request.META.get("CSRF_COOKIE_NEEDS_UPDATE", False)
+    if csrf_used_before:
+        request.META["CSRF_COOKIE_NEEDS_UPDATE"] = True
+    if not personal:
+        part_tags = sorted(shown | {tags.SITE, tags.CATALOGUE})
+        tags.remember(part_tags, rendered_at)
+        entry = {"tags": part_tags, "rendered_at": rendered_at, "content": str(content)}
+        entry["nonce"] = nonce
+        cache.set(key, entry, seconds)
+    return content

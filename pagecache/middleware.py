@@ -10,13 +10,20 @@ asked for once per visitor by a script (``{% csrf_on_use %}``, static/js/site.js
 The key holds the language, scheme, host, full path and the day (OCOP stars change at
 midnight); freshness is decided by ``pagecache.tags``. The stored page keeps the final
 headers, and each hit gets a fresh Content-Security-Policy nonce in header and body.
+
+Each process also keeps the pages it served last (``LocalPages``): a hit on one of them
+reads only its tags' versions from the shared cache, one round trip instead of two and
+none of the page's hundred kilobytes. It is served only while those versions say it is
+fresh, as a page from the shared cache is.
 """
 
 import base64
 import hashlib
 import os
 import re
+import threading
 import time
+from collections import OrderedDict
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
@@ -109,6 +116,49 @@ def _replay(entry):
     return response
 
 
+class LocalPages:
+    """The pages this process served last, up to ``budget`` bytes of HTML (oldest use
+    out first), each until the shared cache's copy would expire."""
+
+    def __init__(self, budget):
+        self.budget = budget
+        self.size = 0
+        self.pages = OrderedDict()  # key: (entry, expires at)
+        self.lock = threading.Lock()
+
+    def get(self, key):
+        with self.lock:
+            found = self.pages.get(key)
+            if found is None:
+                return None
+            entry, expires = found
+            if expires <= time.time():
+                self._drop(key)
+                return None
+            self.pages.move_to_end(key)
+            return entry
+
+    def put(self, key, entry, seconds):
+        size = len(entry["content"])
+        if size > self.budget:
+            return
+        with self.lock:
+            if key in self.pages:
+                self._drop(key)
+            self.pages[key] = (entry, time.time() + seconds)
+            self.size += size
+            while self.size > self.budget:
+                self._drop(next(iter(self.pages)))
+
+    def _drop(self, key):
+        entry, _expires = self.pages.pop(key)
+        self.size -= len(entry["content"])
+
+
+# 16 MB of HTML a process: the hundred or so pages most visited.
+local_pages = LocalPages(16 * 1024 * 1024)
+
+
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -121,8 +171,12 @@ class PageCacheMiddleware:
             key = page_key(request)
         except DisallowedHost:
             return self.get_response(request)  # Django answers it (400)
+        entry = local_pages.get(key)
+        if entry is not None and tags.fresh(entry["tags"], entry["rendered_at"]):
+            return _replay(entry)
         entry = cache.get(key)
         if entry is not None and tags.fresh(entry["tags"], entry["rendered_at"]):
+            local_pages.put(key, entry, seconds)
             return _replay(entry)
 
         rendered_at = time.time()
@@ -132,5 +186,6 @@ class PageCacheMiddleware:
             entry = _entry(response, rendered_at, shown)
             tags.remember(entry["tags"], rendered_at)
             cache.set(key, entry, seconds)
+            local_pages.put(key, entry, seconds)
             response[HEADER] = "miss"
         return response

@@ -102,14 +102,23 @@ class ProducerPage(Page):
             raise ValidationError({"partner": _("Chủ thể này đã có trang giới thiệu.")})
 
     def get_context(self, request, *args, **kwargs):
+        from pagecache.fragments import lazy_items
+
         from .listing import producer_products, producer_villages
 
         context = super().get_context(request, *args, **kwargs)
-        context["products"] = producer_products(self.partner) if self.partner else []
-        context["villages"] = producer_villages(self.partner) if self.partner else []
-        context["location_markers"] = markers(
-            [marker(self.title, "", *(self.partner_coordinates()))]
-        )
+
+        # Read only when the page's part is not in the cache (producer_page.html).
+        def read():
+            return {
+                "products": producer_products(self.partner) if self.partner else [],
+                "villages": producer_villages(self.partner) if self.partner else [],
+                "location_markers": markers(
+                    [marker(self.title, "", *(self.partner_coordinates()))]
+                ),
+            }
+
+        context.update(lazy_items(read, ["products", "villages", "location_markers"]))
         return context
 
 

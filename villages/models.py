@@ -108,12 +108,24 @@ class VillagePage(Page):
         return places.ward_name(self.commune_code)
 
     def get_context(self, request, *args, **kwargs):
+        from pagecache.fragments import lazy_items
+
+        context = super().get_context(request, *args, **kwargs)
+        # Read only when the page's part is not in the cache (village_page.html).
+        context.update(
+            lazy_items(
+                self._visit,
+                ["village_producers", "village_experiences", "village_markers", "directions_url"],
+            )
+        )
+        return context
+
+    def _visit(self):
         from cms.locales import in_active_locale
         from profiles.models import ProducerPage
 
         from .listing import village_visit
 
-        context = super().get_context(request, *args, **kwargs)
         links = list(self.producers.select_related("partner"))
         pages = {
             page.partner_id: page
@@ -122,11 +134,8 @@ class VillagePage(Page):
             )
         }
         # Each producer with its profile page when it has one (one query for all).
-        context["village_producers"] = [
-            (link.partner, pages.get(link.partner_id)) for link in links
-        ]
-        context.update(village_visit(self, context["village_producers"]))
-        return context
+        producers = [(link.partner, pages.get(link.partner_id)) for link in links]
+        return {"village_producers": producers, **village_visit(self, producers)}
 
 
 class VillageProducer(Orderable):

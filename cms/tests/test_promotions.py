@@ -214,13 +214,13 @@ def test_home_page_query_count_does_not_grow_with_the_catalogue(
     assert len(small.captured_queries) == len(big.captured_queries)
 
 
-# Page routing (3: page, its ancestors and their view restrictions; the site and its
-# settings come from the cache, cms.site_lookup), the active language's locale (1), the
-# page's translations for hreflang and the language switch (1), the six groups (1),
+# Page routing (2: the page's ancestors and their view restrictions; the site, its
+# settings and its home page in each language, which know each other for hreflang and
+# the language switch, come from the cache, cms.site_lookup), the six groups (1),
 # the picks: pinned, national, new and every group's best in one ranked query (4), the
 # products shown with their images and stock records (3), the village strip (1) and the
 # news (1), each leaving out private pages inside its own query.
-QUERIES_FOR_HOME = 15
+QUERIES_FOR_HOME = 12
 
 
 def test_home_picks_are_kept_until_the_catalogue_changes(

@@ -36,3 +36,42 @@ def fragment_key(*tag_names):
     from pagecache.fragments import Fragment
 
     return Fragment(tag_names)
+
+
+@register.tag
+def cached_part(parser, token):
+    """A part of a page the same for every visitor, kept while nothing it shows changes
+    (``pagecache.fragments.render_part``)::
+
+        {% cached_part "product-info" product.pk %}…{% endcached_part %}
+        {% cached_part "village-page" page.pk seconds=600 %}…{% endcached_part %}
+
+    The first argument names the part; the others are what it varies on besides the
+    language and the day; ``seconds=`` shortens how long it is kept. It must not show
+    anything about the visitor (name, basket, permissions); a CSRF token keeps it out of
+    the cache."""
+    bits = token.split_contents()[1:]
+    if not bits:
+        raise template.TemplateSyntaxError("cached_part needs a name")
+    seconds = None
+    if bits[-1].startswith("seconds="):
+        seconds = parser.compile_filter(bits.pop().removeprefix("seconds="))
+    nodelist = parser.parse(("endcached_part",))
+    parser.delete_first_token()
+    return CachedPartNode(nodelist, [parser.compile_filter(bit) for bit in bits], seconds)
+
+
+class CachedPartNode(template.Node):
+    def __init__(self, nodelist, bits, seconds):
+        self.nodelist = nodelist
+        self.bits = bits
+        self.seconds = seconds
+
+    def render(self, context):
+        from pagecache.fragments import render_part
+
+        name, *vary = [bit.resolve(context) for bit in self.bits]
+        seconds = int(self.seconds.resolve(context)) if self.seconds else None
+        return render_part(
+            context, name, vary, lambda: self.nodelist.render(context), seconds=seconds
+        )

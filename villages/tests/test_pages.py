@@ -317,3 +317,17 @@ def test_a_village_page_costs_the_same_queries_for_more_experiences_and_slots(cl
 
     assert len(response.context["village_experiences"]) == 7
     assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def test_a_village_pages_places_left_show_at_once(client, village, settings):
+    # The page is rendered each time, its shared part kept (pagecache.fragments).
+    settings.OCOP_PAGE_CACHE_SECONDS = 0
+    page, garden = village
+    morning = slot(garden, days=4, hour=7, minute=0, capacity=5)
+    assert "07:00 · còn 5 chỗ" in client.get(page.url).content.decode()
+    assert "07:00 · còn 5 chỗ" in client.get(page.url).content.decode()
+
+    booking(morning, adults=2)
+
+    html = client.get(page.url).content.decode()
+    assert "07:00 · còn 3 chỗ" in html and "còn 5 chỗ" not in html
