@@ -59,7 +59,7 @@ def made_at(folder):
 
 def card_images(response):
     soup = BeautifulSoup(response.content, "html.parser")
-    return [a.img for a in soup.select("article.product-card a.product-card__media")]
+    return [media.img for media in soup.select("article.product-card .product-card__media")]
 
 
 def test_saving_a_photo_makes_its_webp_renditions_once(media, shop, photograph):
