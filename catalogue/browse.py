@@ -445,8 +445,12 @@ def order_by(state):
     return [stars_first, "-num_purchases", "-pk"]
 
 
-def sorted_ids(queryset, state):
-    """The queryset's product ids in the state's order (a lazy queryset to slice)."""
+def sorted_ids(queryset, state, catalogue=None, on=None):
+    """The product ids of a state in its order (a lazy queryset to slice): read from
+    the browsing rows when they answer for the day (``rows_answer``), else ordered from
+    ``queryset`` (``filtered``)."""
+    if catalogue is not None and rows_answer(on):
+        return row_sorted_ids(state, catalogue)
     sort = state.effective_sort
     queryset = queryset.annotate(num_purchases=Coalesce(F("stats__num_purchases"), 0))
     if sort.startswith("price"):
@@ -587,10 +591,17 @@ def price_band_expression():
 
 
 def facet_counts(state, catalogue, on=None):
-    """The counts of every facet and the listing's total: six GROUP BY queries.
+    """The counts of every facet and the listing's total, as plain data (no URLs, no
+    labels), so it can be cached (see ``cached``): from the browsing rows in one query
+    when they answer for the day, else by joins (``joined_facet_counts``)."""
+    if rows_answer(on):
+        return row_facet_counts(state, catalogue)
+    return joined_facet_counts(state, catalogue, on)
 
-    Plain data (no URLs, no labels), so it can be cached (see ``cached``).
-    """
+
+def joined_facet_counts(state, catalogue, on=None):
+    """The counts read through products, stock records, producers and groups: six
+    GROUP BY queries. Any day; the rule the browsing rows must agree with."""
     stars, total = star_counts(state, catalogue, on)
     return {
         "total": total,
@@ -600,6 +611,224 @@ def facet_counts(state, catalogue, on=None):
         "kind": stockrecord_counts(state, catalogue, "kind", F("partner__kind"), on),
         "price": stockrecord_counts(state, catalogue, "price", price_band_expression(), on),
     }
+
+
+# Browsing rows: one narrow row per product (``ProductFacets``, kept by
+# ``catalogue.facets``) holds everything the filters and counts read, so a listing is
+# one pass over small rows whatever joins the catalogue is made of.
+
+ROW_COLUMNS = {
+    # facet: (column grouped on, whether it holds a "|a|b|" key)
+    "stars": ("stars", False),
+    "group": ("category_paths", True),
+    "commune": ("communes", True),
+    "kind": ("kinds", True),
+    "price": ("price_bands", True),
+}
+
+
+def rows_answer(on=None):
+    """Whether the browsing rows answer for ``on``: they hold today's state once the
+    stored ratings do (``catalogue.ratings.is_stored_day``)."""
+    return is_stored_day(on)
+
+
+def _one_of(column, values):
+    condition = Q()
+    for value in values:
+        condition |= Q(**{f"{column}__contains": f"|{value}|"})
+    return condition
+
+
+def row_condition(state, facet, catalogue):
+    """The filter one facet of a state applies to the browsing rows, or None."""
+    if facet == "stars" and state.stars:
+        if CERTIFIED in state.stars:
+            return Q(stars__isnull=False)
+        return Q(stars__in=sorted(int(s) for s in state.stars))
+    if facet == "group" and state.group:
+        category = catalogue.group(state)
+        if category is None:
+            return None
+        # Every path in the key follows a bar: "|<path>" starts one of the product's
+        # own categories' paths, as ``category__path__startswith`` does.
+        return Q(category_paths__contains=f"|{category.path}")
+    if facet == "commune" and state.commune:
+        return _one_of("communes", state.commune)
+    if facet == "kind" and state.kind:
+        return _one_of("kinds", state.kind)
+    if facet == "price" and state.price:
+        return _one_of("price_bands", state.price)
+    return None
+
+
+def _rows_base(state, catalogue):
+    condition = Q(offered=True)
+    words = state.words
+    if words:
+        ids = catalogue.matching_ids(words)
+        if ids is None:
+            condition &= Q(
+                product__in=Product.objects.filter(search.search_filter(words)).values("pk")
+            )
+        else:
+            condition &= Q(product__in=RawSQL("SELECT unnest(%s::integer[])", (ids,)))
+    return condition
+
+
+def _rows():
+    return get_model("catalogue", "ProductFacets").objects.all()
+
+
+def filtered_rows(state, catalogue):
+    """The browsing rows of the products a state lists."""
+    rows = _rows().filter(_rows_base(state, catalogue))
+    for facet in BrowseState.FACETS:
+        condition = row_condition(state, facet, catalogue)
+        if condition is not None:
+            rows = rows.filter(condition)
+    return rows
+
+
+def _sql(condition):
+    """A condition on the browsing rows as SQL and parameters."""
+    rows = _rows().filter(condition)
+    compiler = rows.query.get_compiler(using=rows.db)
+    return rows.query.where.as_sql(compiler, compiler.connection)
+
+
+def row_facet_counts(state, catalogue):
+    """``joined_facet_counts`` from the browsing rows, in one query: per facet, the
+    rows that pass every *other* filter, grouped by the facet's column (a UNION ALL of
+    GROUP BYs; PostgreSQL reads the table once for all of them with GROUPING SETS)."""
+    table = connection.ops.quote_name(_rows().model._meta.db_table)
+    base_sql, base_params = _sql(_rows_base(state, catalogue))
+    conditions = {f: row_condition(state, f, catalogue) for f in BrowseState.FACETS}
+    matches, match_params = {}, {}
+    for facet, condition in conditions.items():
+        if condition is not None:
+            matches[facet], match_params[facet] = _sql(condition)
+
+    def others(facet):
+        parts = [(matches[f], match_params[f]) for f in matches if f != facet]
+        sql = " AND ".join(f"({part})" for part, _params in parts) or "1=1"
+        return sql, [p for _part, params in parts for p in params]
+
+    columns = {f: connection.ops.quote_name(column) for f, (column, _k) in ROW_COLUMNS.items()}
+    params = []
+    if connection.vendor == "postgresql":
+        # One pass: each facet's value is NULL on rows that miss another filter, and
+        # those NULLs are dropped below (a product with no value stores "" or 0).
+        selects = []
+        for index, facet in enumerate(BrowseState.FACETS):
+            sql, facet_params = others(facet)
+            value = f"COALESCE({columns[facet]}, 0)" if facet == "stars" else columns[facet]
+            # Aliases unlike any column: GROUP BY reads a column's name as the column.
+            selects.append(f"CASE WHEN {sql} THEN {value} END AS facet_{index}")
+            params += facet_params
+        where = f"({base_sql})"
+        params += base_params
+        if len(matches) > 1:
+            # A row that misses two filters counts in no facet.
+            misses = " + ".join(f"(CASE WHEN ({m}) THEN 0 ELSE 1 END)" for m in matches.values())
+            where += f" AND {misses} <= 1"
+            params += [p for f in matches for p in match_params[f]]
+        sets = ", ".join(f"(facet_{i})" for i in range(len(BrowseState.FACETS)))
+        sql = (
+            f"SELECT {', '.join(selects)}, COUNT(*) FROM {table} WHERE {where} "
+            f"GROUP BY GROUPING SETS ({sets})"
+        )
+        found = []
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            for row in cursor.fetchall():
+                *values, n = row
+                for facet, value in zip(BrowseState.FACETS, values, strict=True):
+                    if value is not None:
+                        found.append((facet, value, n))
+    else:
+        parts = []
+        for index, facet in enumerate(BrowseState.FACETS):
+            sql, facet_params = others(facet)
+            value = f"COALESCE({columns[facet]}, 0)" if facet == "stars" else columns[facet]
+            parts.append(
+                f"SELECT {index}, {value}, COUNT(*) FROM {table} "
+                f"WHERE ({base_sql}) AND ({sql}) GROUP BY {value}"
+            )
+            params += base_params + facet_params
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(parts), params)
+            found = [(BrowseState.FACETS[i], value, n) for i, value, n in cursor.fetchall()]
+    return _counts_from_rows(found, state, catalogue)
+
+
+def _counts_from_rows(found, state, catalogue):
+    """Facet counts from (facet, stored value, rows) triples."""
+    from .facets import split
+
+    stars_rows, group_rows = {}, {}
+    values = {"commune": {}, "kind": {}, "price": {}}
+    for facet, value, n in found:
+        if facet == "stars":
+            stars_rows[int(value) or None] = n
+        elif facet == "group":
+            group_rows[value] = n
+        else:
+            for one in split(value):
+                values[facet][one] = values[facet].get(one, 0) + n
+
+    by_value = {str(s): stars_rows.get(s, 0) for s in (5, 4, 3)}
+    by_value[CERTIFIED] = sum(by_value.values())
+    if not state.stars:
+        total = sum(stars_rows.values())
+    elif CERTIFIED in state.stars:
+        total = by_value[CERTIFIED]
+    else:
+        total = sum(by_value[s] for s in state.stars)
+
+    # A product counts once in each of its categories and once in each of their roots.
+    counts, root_counts = {}, {}
+    for stored, n in group_rows.items():
+        paths = split(stored)
+        for path in paths:
+            counts[path] = counts.get(path, 0) + n
+        for root in {path[: Category.steplen] for path in paths}:
+            root_counts[root] = root_counts.get(root, 0) + n
+    groups = {}
+    for category in catalogue.categories:
+        source = root_counts if category.depth == 1 else counts
+        groups[group_key(category)] = source.get(category.path, 0)
+    return {
+        "total": total,
+        "stars": by_value,
+        "group": groups,
+        "commune": values["commune"],
+        "kind": values["kind"],
+        "price": values["price"],
+    }
+
+
+def row_sorted_ids(state, catalogue):
+    """``sorted_ids`` from the browsing rows."""
+    rows = filtered_rows(state, catalogue).annotate(
+        num_purchases=Coalesce(F("product__stats__num_purchases"), 0)
+    )
+    sort = state.effective_sort
+    stars_first = F("stars").desc(nulls_last=True)
+    if sort == RELEVANCE:
+        rows = rows.annotate(search_rank=search.relevance(state.words, prefix="product__"))
+        ordering = ["search_rank", stars_first, "-num_purchases", "-product_id"]
+    elif sort == "price-asc":
+        ordering = ["price", "-product_id"]
+    elif sort == "price-desc":
+        ordering = [F("price").desc(nulls_last=True), "-product_id"]
+    elif sort == "newest":
+        ordering = ["-product__date_created", "-product_id"]
+    elif sort == "bestselling":
+        ordering = ["-num_purchases", stars_first, "-product_id"]
+    else:
+        ordering = [stars_first, "-num_purchases", "-product_id"]
+    return rows.order_by(*ordering).values_list("product_id", flat=True)
 
 
 def build_facets(state, catalogue, counts):

@@ -110,12 +110,12 @@ def refresh_search_text(product_ids, batch_size=500):
         Product.objects.bulk_update(products, ["search_title", "search_text"])
 
 
-def _term_condition(term, field):
-    condition = Q(**{f"{field}__contains": term.typed})
+def _term_condition(term, field, prefix=""):
+    condition = Q(**{f"{prefix}{field}__contains": term.typed})
     for alternative in term.alternatives:
         # search_text has a space at each end; search_title (for ranking) does not.
         value = f" {alternative} " if field == "search_text" else alternative
-        condition |= Q(**{f"{field}__contains": value})
+        condition |= Q(**{f"{prefix}{field}__contains": value})
     return condition
 
 
@@ -167,17 +167,17 @@ def matches(words):
     return Product.objects.filter(search_filter(words)).order_by().values_list("pk", flat=True)
 
 
-def relevance(words):
+def relevance(words, prefix=""):
     """0 for an exact title, 1 for a title starting with the query, 2 for a title
     (Vietnamese or English) holding every word or a synonym, 3 for the rest: lower
-    ranks first."""
+    ranks first. ``prefix`` reaches the product from another model ("product__")."""
     phrase = " ".join(words)
     in_title = Q()
     for term in synonyms.expand(words):
-        in_title &= _term_condition(term, "search_title")
+        in_title &= _term_condition(term, "search_title", prefix)
     return Case(
-        When(search_title=phrase, then=Value(0)),
-        When(search_title__startswith=phrase, then=Value(1)),
+        When(**{f"{prefix}search_title": phrase}, then=Value(0)),
+        When(**{f"{prefix}search_title__startswith": phrase}, then=Value(1)),
         When(in_title, then=Value(2)),
         default=Value(3),
         output_field=IntegerField(),

@@ -72,7 +72,7 @@ class CatalogueView(TemplateView):
             "counts", state, on, lambda: browse.facet_counts(state, catalogue, on)
         )
         per_page = self.get_paginate_by()
-        paginator = Paginator(browse.sorted_ids(queryset, state), per_page)
+        paginator = Paginator(browse.sorted_ids(queryset, state, catalogue, on), per_page)
         paginator.count = counts["total"]
         number = state.page
         if number > paginator.num_pages:
