@@ -810,14 +810,12 @@ def _counts_from_rows(found, state, catalogue):
 
 def row_sorted_ids(state, catalogue):
     """``sorted_ids`` from the browsing rows."""
-    rows = filtered_rows(state, catalogue).annotate(
-        num_purchases=Coalesce(F("product__stats__num_purchases"), 0)
-    )
+    rows = filtered_rows(state, catalogue)
     sort = state.effective_sort
     stars_first = F("stars").desc(nulls_last=True)
     if sort == RELEVANCE:
         rows = rows.annotate(search_rank=search.relevance(state.words, prefix="product__"))
-        ordering = ["search_rank", stars_first, "-num_purchases", "-product_id"]
+        ordering = ["search_rank", stars_first, "-purchases", "-product_id"]
     elif sort == "price-asc":
         ordering = ["price", "-product_id"]
     elif sort == "price-desc":
@@ -825,9 +823,9 @@ def row_sorted_ids(state, catalogue):
     elif sort == "newest":
         ordering = ["-product__date_created", "-product_id"]
     elif sort == "bestselling":
-        ordering = ["-num_purchases", stars_first, "-product_id"]
+        ordering = ["-purchases", stars_first, "-product_id"]
     else:
-        ordering = [stars_first, "-num_purchases", "-product_id"]
+        ordering = [stars_first, "-purchases", "-product_id"]
     return rows.order_by(*ordering).values_list("product_id", flat=True)
 
 

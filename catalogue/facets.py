@@ -69,7 +69,12 @@ def _refresh_batch(ids):
     ProductFacets = get_model("catalogue", "ProductFacets")
     StockRecord = get_model("partner", "StockRecord")
 
+    ProductRecord = get_model("analytics", "ProductRecord")
+
     products = dict(Product.objects.filter(pk__in=ids).values_list("pk", "rating_stars"))
+    purchases = dict(
+        ProductRecord.objects.filter(product_id__in=ids).values_list("product_id", "num_purchases")
+    )
     offered = set(offered_products().filter(pk__in=ids).values_list("pk", flat=True))
     paths, communes, kinds, bands, prices = {}, {}, {}, {}, {}
     for product_id, path in ProductCategory.objects.filter(product_id__in=ids).values_list(
@@ -94,6 +99,7 @@ def _refresh_batch(ids):
             kinds=key(kinds.get(pk, ())),
             price_bands=key(bands.get(pk, ())),
             price=prices.get(pk),
+            purchases=purchases.get(pk, 0),
         )
         for pk, stars in products.items()
     ]
@@ -109,6 +115,7 @@ def _refresh_batch(ids):
             "kinds",
             "price_bands",
             "price",
+            "purchases",
         ],
     )
 

@@ -187,10 +187,14 @@ class ProductFacets(models.Model):
     price_bands = models.CharField(max_length=255, blank=True, default="")
     # The lowest price of its stock records, for sorting by price.
     price = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    # Oscar's purchase counter (``ProductRecord.num_purchases``), for the default and
+    # best-selling orders. Oscar bumps it with UPDATE … SET n = n + 1, which sends no
+    # signal, so database triggers (migration 0041) copy it here.
+    purchases = models.PositiveIntegerField(default=0)
 
     class Meta:
         app_label = "catalogue"
-        # Its PostgreSQL indexes (partial, NULLS LAST) are made by migration 0040.
+        # Its PostgreSQL indexes (partial, NULLS LAST) are made by migration 0041.
 
     def __str__(self):
         return f"facets of product {self.product_id}"

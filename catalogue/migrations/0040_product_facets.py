@@ -4,23 +4,75 @@ import django.db.models.deletion
 from django.db import migrations, models
 
 
-# The listing's page reads offered rows in star order; SQLite has no NULLS LAST in an
-# index and a small catalogue needs none.
-INDEXES = [
-    'CREATE INDEX catalogue_facets_stars ON catalogue_productfacets '
-    '(stars DESC NULLS LAST, product_id DESC) WHERE offered',
+# Oscar's analytics bump ProductRecord.num_purchases with UPDATE … SET n = n + 1 (no
+# signal): the database copies it to the product's browsing row.
+POSTGRESQL = [
+    """
+    CREATE FUNCTION catalogue_facets_purchases() RETURNS trigger AS $$
+    BEGIN
+        IF TG_OP = 'DELETE' THEN
+            UPDATE catalogue_productfacets SET purchases = 0 WHERE product_id = OLD.product_id;
+            RETURN OLD;
+        END IF;
+        IF TG_OP = 'UPDATE' AND OLD.product_id <> NEW.product_id THEN
+            UPDATE catalogue_productfacets SET purchases = 0 WHERE product_id = OLD.product_id;
+        END IF;
+        UPDATE catalogue_productfacets SET purchases = NEW.num_purchases
+        WHERE product_id = NEW.product_id AND purchases <> NEW.num_purchases;
+        RETURN NEW;
+    END;
+    $$ LANGUAGE plpgsql
+    """,
+    """
+    CREATE TRIGGER catalogue_facets_purchases
+    AFTER INSERT OR DELETE OR UPDATE OF num_purchases, product_id ON analytics_productrecord
+    FOR EACH ROW EXECUTE FUNCTION catalogue_facets_purchases()
+    """,
+    # The listing's default page reads offered rows in its order from here.
+    "CREATE INDEX catalogue_facets_order ON catalogue_productfacets "
+    "(stars DESC NULLS LAST, purchases DESC, product_id DESC) WHERE offered",
+]
+POSTGRESQL_DROP = [
+    "DROP INDEX IF EXISTS catalogue_facets_order",
+    "DROP TRIGGER IF EXISTS catalogue_facets_purchases ON analytics_productrecord",
+    "DROP FUNCTION IF EXISTS catalogue_facets_purchases()",
+]
+SQLITE = [
+    """
+    CREATE TRIGGER catalogue_facets_purchases_insert AFTER INSERT ON analytics_productrecord
+    BEGIN
+        UPDATE catalogue_productfacets SET purchases = NEW.num_purchases
+        WHERE product_id = NEW.product_id;
+    END
+    """,
+    """
+    CREATE TRIGGER catalogue_facets_purchases_update
+    AFTER UPDATE OF num_purchases, product_id ON analytics_productrecord
+    BEGIN
+        UPDATE catalogue_productfacets SET purchases = 0 WHERE product_id = OLD.product_id;
+        UPDATE catalogue_productfacets SET purchases = NEW.num_purchases
+        WHERE product_id = NEW.product_id;
+    END
+    """,
+    """
+    CREATE TRIGGER catalogue_facets_purchases_delete AFTER DELETE ON analytics_productrecord
+    BEGIN
+        UPDATE catalogue_productfacets SET purchases = 0 WHERE product_id = OLD.product_id;
+    END
+    """,
+]
+SQLITE_DROP = [
+    f"DROP TRIGGER IF EXISTS catalogue_facets_purchases_{event}"
+    for event in ("insert", "update", "delete")
 ]
 
 
-def create_indexes(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        for sql in INDEXES:
+def _run(statements_by_vendor):
+    def run(apps, schema_editor):
+        for sql in statements_by_vendor.get(schema_editor.connection.vendor, []):
             schema_editor.execute(sql)
 
-
-def drop_indexes(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute("DROP INDEX IF EXISTS catalogue_facets_stars")
+    return run
 
 
 def fill_facets(apps, schema_editor):
@@ -34,9 +86,11 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('catalogue', '0039_productimage_renditions'),
-        # The rows are filled by the live rules, which read producers and listings.
+        # The rows are filled by the live rules, which read producers, listings and
+        # Oscar's purchase counters.
         ('partner', '0008_producer_identity'),
         ('seller', '0001_initial'),
+        ('analytics', '0003_auto_20200801_0817'),
     ]
 
     operations = [
@@ -51,8 +105,12 @@ class Migration(migrations.Migration):
                 ('kinds', models.CharField(blank=True, default='', max_length=255)),
                 ('price_bands', models.CharField(blank=True, default='', max_length=255)),
                 ('price', models.DecimalField(blank=True, decimal_places=2, max_digits=12, null=True)),
+                ('purchases', models.PositiveIntegerField(default=0)),
             ],
         ),
-        migrations.RunPython(create_indexes, drop_indexes),
+        migrations.RunPython(
+            _run({"postgresql": POSTGRESQL, "sqlite": SQLITE}),
+            _run({"postgresql": POSTGRESQL_DROP, "sqlite": SQLITE_DROP}),
+        ),
         migrations.RunPython(fill_facets, migrations.RunPython.noop),
     ]
