@@ -15,6 +15,7 @@ for it. Today's stars are a column of the product (``catalogue.ratings``); anoth
 day's are such tests on the certificates (``stars_expression``).
 """
 
+import functools
 import hashlib
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -209,6 +210,8 @@ class Catalogue:
         self.by_path = {c.path: c for c in self.categories}
         self._full_slugs = {}
         self._matches = {}
+        # A listing links ~150 states: each path is reversed once per request.
+        self._paths = {}
         for category in self.categories:
             parent = self.by_path.get(category.path[: -category.steplen])
             prefix = self._full_slugs.get(parent.path) if parent else None
@@ -219,22 +222,35 @@ class Catalogue:
     def matching_ids(self, words):
         """``search.matching_ids``, read once per catalogue (one request) and words, and
         kept with the listings' cache (``cached_for_day``)."""
+        ranks = self.matching_ranks(words)
+        return None if ranks is None else list(ranks)
+
+    def matching_ranks(self, words):
+        """{id: relevance rank} of the matches (``search.matching_ranks``), or None."""
         words = tuple(words)
         if words not in self._matches:
-            self._matches[words] = cached_for_day(
-                "matches|" + " ".join(words),
+            ranks = cached_for_day(
+                "ranks|" + " ".join(words),
                 today(),
-                lambda: search.matching_ids(words, connection),
+                lambda: search.matching_ranks(words, connection),
             )
+            self._matches[words] = None if ranks is None else dict(ranks)
         return self._matches[words]
 
     def category_url(self, category):
         # Built from the categories already in memory: Oscar's get_absolute_url reads
         # each ancestor from the cache or the database.
-        return reverse(
-            "catalogue:category",
-            kwargs={"category_slug": self._full_slugs[category.path], "pk": category.pk},
-        )
+        if category.path not in self._paths:
+            self._paths[category.path] = reverse(
+                "catalogue:category",
+                kwargs={"category_slug": self._full_slugs[category.path], "pk": category.pk},
+            )
+        return self._paths[category.path]
+
+    def _path(self, name):
+        if name not in self._paths:
+            self._paths[name] = reverse(name)
+        return self._paths[name]
 
     def parse(self, query, category=None):
         """A state from a QueryDict (``request.GET``); a category page fixes the group."""
@@ -284,12 +300,12 @@ class Catalogue:
         """The one URL of a state: the search page when there are words, the group's
         category page when a group is chosen, the catalogue index otherwise."""
         if state.q:
-            path, pairs = reverse("search:search"), state.params()
+            path, pairs = self._path("search:search"), state.params()
         elif state.group and state.group in self.by_key:
             path = self.category_url(self.by_key[state.group])
             pairs = state.params(include_group=False)
         else:
-            path, pairs = reverse("catalogue:index"), state.params()
+            path, pairs = self._path("catalogue:index"), state.params()
         return f"{path}?{urlencode(pairs)}" if pairs else path
 
     def group(self, state):
@@ -308,6 +324,11 @@ def _ward_sort_key(ward):
         if name.startswith(prefix):
             return name[len(prefix) :]
     return name
+
+
+@functools.cache
+def _wards_by_name():
+    return sorted(places.wards(), key=_ward_sort_key)
 
 
 def _cantho_codes():
@@ -446,11 +467,13 @@ def order_by(state):
 
 
 def sorted_ids(queryset, state, catalogue=None, on=None):
-    """The product ids of a state in its order (a lazy queryset to slice): read from
-    the browsing rows when they answer for the day (``rows_answer``), else ordered from
-    ``queryset`` (``filtered``)."""
+    """The product ids of a state in its order (a queryset or list to slice): read
+    from the browsing rows when they answer for the day (``rows_answer``), else ordered
+    from ``queryset`` (``filtered(state, catalogue, on=on)`` when None)."""
     if catalogue is not None and rows_answer(on):
         return row_sorted_ids(state, catalogue)
+    if queryset is None:
+        queryset = filtered(state, catalogue, on=on)
     sort = state.effective_sort
     queryset = queryset.annotate(num_purchases=Coalesce(F("stats__num_purchases"), 0))
     if sort.startswith("price"):
@@ -813,6 +836,16 @@ def row_sorted_ids(state, catalogue):
     rows = filtered_rows(state, catalogue)
     sort = state.effective_sort
     stars_first = F("stars").desc(nulls_last=True)
+    ranks = catalogue.matching_ranks(state.words) if sort == RELEVANCE else None
+    if ranks is not None:
+        # The ranks came with the matches: sort the few matching rows here rather than
+        # visit every matching product again for its title.
+        found = rows.values_list("product_id", "stars", "purchases")
+        ordered = sorted(
+            found,
+            key=lambda r: (ranks[r[0]], r[1] is None, -(r[1] or 0), -r[2], -r[0]),
+        )
+        return [product_id for product_id, _stars, _purchases in ordered]
     if sort == RELEVANCE:
         rows = rows.annotate(search_rank=search.relevance(state.words, prefix="product__"))
         ordering = ["search_rank", stars_first, "-purchases", "-product_id"]
@@ -876,7 +909,7 @@ def build_facets(state, catalogue, counts):
             code in state.commune,
             url(state.toggle("commune", code)),
         )
-        for code, name in sorted(places.wards(), key=_ward_sort_key)
+        for code, name in _wards_by_name()
         if communes.get(code) or code in state.commune
     ]
 

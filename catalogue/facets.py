@@ -46,14 +46,14 @@ def _band(price):
 
 
 def refresh_facets(product_ids=None):
-    """Rewrite the rows of these products (ids or a queryset of products; all when
-    None), a batch at a time; rows of products that no longer exist go with them."""
+    """Rewrite the rows of these products (ids, a flat ``values_list`` of ids, or a
+    queryset of products; all when None), a batch at a time."""
     from django.db.models import QuerySet
 
     Product = get_model("catalogue", "Product")
     if product_ids is None:
         ids = list(Product.objects.order_by("pk").values_list("pk", flat=True))
-    elif isinstance(product_ids, QuerySet):
+    elif isinstance(product_ids, QuerySet) and product_ids.model is Product:
         ids = list(product_ids.order_by().values_list("pk", flat=True))
     else:
         ids = sorted({pk for pk in product_ids if pk is not None})

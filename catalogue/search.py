@@ -154,17 +154,46 @@ def matching_ids(words, connection, limit=MAX_MATCH_IDS):
     of config.settings.base). So the matches are read once and the listing's queries
     filter by their ids.
     """
+    ranks = matching_ranks(words, connection, limit)
+    return None if ranks is None else [pk for pk, _rank in ranks]
+
+
+def matching_ranks(words, connection, limit=MAX_MATCH_IDS):
+    """``matching_ids`` with each product's ``relevance`` rank: [(id, rank)]. The
+    titles come with the matches at no cost, so sorting by relevance needs no second
+    visit to the products."""
     if not uses_trigram_index(words, connection):
         return None
-    ids = list(matches(words)[: limit + 1])
-    return ids if len(ids) <= limit else None
+    rows = list(matches(words, "search_title")[: limit + 1])
+    if len(rows) > limit:
+        return None
+    return [(pk, rank(title, words)) for pk, title in rows]
 
 
-def matches(words):
-    """The ids of the products holding every word, in no order: ordered (Oscar orders
-    products by date), the limited query walks the date index instead of the trigrams'."""
+def rank(title, words):
+    """``relevance`` of one folded title, in Python."""
+    phrase = " ".join(words)
+    if title == phrase:
+        return 0
+    if title.startswith(phrase):
+        return 1
+    if all(
+        term.typed in title or any(alternative in title for alternative in term.alternatives)
+        for term in synonyms.expand(words)
+    ):
+        return 2
+    return 3
+
+
+def matches(words, *fields):
+    """The ids (or, with ``fields``, rows of the id and those fields) of the products
+    holding every word, in no order: ordered (Oscar orders products by date), the
+    limited query walks the date index instead of the trigrams'."""
     Product = get_model("catalogue", "Product")
-    return Product.objects.filter(search_filter(words)).order_by().values_list("pk", flat=True)
+    products = Product.objects.filter(search_filter(words)).order_by()
+    if fields:
+        return products.values_list("pk", *fields)
+    return products.values_list("pk", flat=True)
 
 
 def relevance(words, prefix=""):
