@@ -831,6 +831,34 @@ def _counts_from_rows(found, state, catalogue):
     }
 
 
+class LazyIds:
+    """Ids computed on first use, sliced lazily as a queryset is: the listing slices
+    its page before it looks for the page in its cache."""
+
+    def __init__(self, compute, window=None):
+        self._compute = compute
+        self._window = window
+        self._ids = None
+
+    def _all(self):
+        if self._ids is None:
+            self._ids = self._compute()
+            if self._window is not None:
+                self._ids = self._ids[self._window]
+        return self._ids
+
+    def __getitem__(self, index):
+        if isinstance(index, slice) and self._ids is None:
+            return LazyIds(self._all, index)
+        return self._all()[index]
+
+    def __iter__(self):
+        return iter(self._all())
+
+    def __len__(self):
+        return len(self._all())
+
+
 def row_sorted_ids(state, catalogue):
     """``sorted_ids`` from the browsing rows."""
     rows = filtered_rows(state, catalogue)
@@ -840,12 +868,17 @@ def row_sorted_ids(state, catalogue):
     if ranks is not None:
         # The ranks came with the matches: sort the few matching rows here rather than
         # visit every matching product again for its title.
-        found = rows.values_list("product_id", "stars", "purchases")
-        ordered = sorted(
-            found,
-            key=lambda r: (ranks[r[0]], r[1] is None, -(r[1] or 0), -r[2], -r[0]),
-        )
-        return [product_id for product_id, _stars, _purchases in ordered]
+        def ordered():
+            found = rows.values_list("product_id", "stars", "purchases")
+            return [
+                product_id
+                for product_id, _stars, _purchases in sorted(
+                    found,
+                    key=lambda r: (ranks[r[0]], r[1] is None, -(r[1] or 0), -r[2], -r[0]),
+                )
+            ]
+
+        return LazyIds(ordered)
     if sort == RELEVANCE:
         rows = rows.annotate(search_rank=search.relevance(state.words, prefix="product__"))
         ordering = ["search_rank", stars_first, "-purchases", "-product_id"]
