@@ -5,9 +5,11 @@ module gives the same on SQLite and PostgreSQL with no search server.
 
 A browsing state (``BrowseState``) is read from a URL and written back to one, so every
 state is a shareable link and the two round-trip. Facet counts follow the usual rule:
-the counts of a facet are computed with every *other* active filter applied, one
-GROUP BY query per facet, so the number of queries never depends on the size of the
-catalogue or of the page.
+the counts of a facet are computed with every *other* active filter applied. Today's
+listings read one narrow row per product (``ProductFacets``, kept by
+``catalogue.facets``): every count in one query, the page's ids from one index. Another
+day's, or today's before the midnight refresh of ratings, go through the joins below.
+The number of queries never depends on the size of the catalogue or of the page.
 
 Every filter is an uncorrelated ``pk IN (SELECT …)``: PostgreSQL hashes such a subquery
 once per query instead of running it per product, and SQLite builds a temporary index
