@@ -36,6 +36,9 @@ def parse_args():
     parser.add_argument(
         "--reuse", action="store_true", help="Keep the database if it has N synthetic products."
     )
+    parser.add_argument(
+        "--queries", action="store_true", help="Print each page's slowest queries and their times."
+    )
     return parser.parse_args()
 
 
@@ -136,17 +139,23 @@ def main():
 
 class DatabaseTimer:
     """Sums the time of the queries run while it is installed (``execute_wrapper``):
-    cheaper than CaptureQueriesContext, which also keeps every statement."""
+    cheaper than CaptureQueriesContext, which also keeps every statement. With
+    ``keep``, also keeps each statement's time and opening."""
 
-    def __init__(self):
+    def __init__(self, keep=False):
         self.seconds = 0.0
+        self.keep = keep
+        self.queries = []
 
     def __call__(self, execute, sql, params, many, context):
         started = time.perf_counter()
         try:
             return execute(sql, params, many, context)
         finally:
-            self.seconds += time.perf_counter() - started
+            seconds = time.perf_counter() - started
+            self.seconds += seconds
+            if self.keep:
+                self.queries.append((seconds * 1000, " ".join(sql.split())[:110]))
 
 
 def measure(args, scenarios, cached, client, connection, CaptureQueriesContext):
@@ -163,8 +172,13 @@ def measure(args, scenarios, cached, client, connection, CaptureQueriesContext):
                 client.get(path)
                 timings.append((time.perf_counter() - started) * 1000)
             db_timings.append(timer.seconds * 1000)
-        with CaptureQueriesContext(connection) as captured:
+        timer = DatabaseTimer(keep=True)
+        with CaptureQueriesContext(connection) as captured, connection.execute_wrapper(timer):
             response = client.get(path)
+        if args.queries:
+            print(f"\n{label} ({'warm' if cached else 'cold'}), slowest queries of one request:")
+            for ms, sql in sorted(timer.queries, reverse=True)[:3]:
+                print(f"  {ms:7.1f} ms  {sql}")
         found = RESULTS.search(response.content.decode())
         count = found.group(1).replace(".", "").replace(",", "") if found else "–"
         rows.append(

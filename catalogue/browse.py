@@ -5,9 +5,11 @@ module gives the same on SQLite and PostgreSQL with no search server.
 
 A browsing state (``BrowseState``) is read from a URL and written back to one, so every
 state is a shareable link and the two round-trip. Facet counts follow the usual rule:
-the counts of a facet are computed with every *other* active filter applied, one
-GROUP BY query per facet, so the number of queries never depends on the size of the
-catalogue or of the page.
+the counts of a facet are computed with every *other* active filter applied. Today's
+listings read one narrow row per product (``ProductFacets``, kept by
+``catalogue.facets``): every count in one query, the page's ids from one index. Another
+day's, or today's before the midnight refresh of ratings, go through the joins below.
+The number of queries never depends on the size of the catalogue or of the page.
 
 Every filter is an uncorrelated ``pk IN (SELECT …)``: PostgreSQL hashes such a subquery
 once per query instead of running it per product, and SQLite builds a temporary index
@@ -15,6 +17,7 @@ for it. Today's stars are a column of the product (``catalogue.ratings``); anoth
 day's are such tests on the certificates (``stars_expression``).
 """
 
+import functools
 import hashlib
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -209,6 +212,8 @@ class Catalogue:
         self.by_path = {c.path: c for c in self.categories}
         self._full_slugs = {}
         self._matches = {}
+        # A listing links ~150 states: each path is reversed once per request.
+        self._paths = {}
         for category in self.categories:
             parent = self.by_path.get(category.path[: -category.steplen])
             prefix = self._full_slugs.get(parent.path) if parent else None
@@ -219,22 +224,35 @@ class Catalogue:
     def matching_ids(self, words):
         """``search.matching_ids``, read once per catalogue (one request) and words, and
         kept with the listings' cache (``cached_for_day``)."""
+        ranks = self.matching_ranks(words)
+        return None if ranks is None else list(ranks)
+
+    def matching_ranks(self, words):
+        """{id: relevance rank} of the matches (``search.matching_ranks``), or None."""
         words = tuple(words)
         if words not in self._matches:
-            self._matches[words] = cached_for_day(
-                "matches|" + " ".join(words),
+            ranks = cached_for_day(
+                "ranks|" + " ".join(words),
                 today(),
-                lambda: search.matching_ids(words, connection),
+                lambda: search.matching_ranks(words, connection),
             )
+            self._matches[words] = None if ranks is None else dict(ranks)
         return self._matches[words]
 
     def category_url(self, category):
         # Built from the categories already in memory: Oscar's get_absolute_url reads
         # each ancestor from the cache or the database.
-        return reverse(
-            "catalogue:category",
-            kwargs={"category_slug": self._full_slugs[category.path], "pk": category.pk},
-        )
+        if category.path not in self._paths:
+            self._paths[category.path] = reverse(
+                "catalogue:category",
+                kwargs={"category_slug": self._full_slugs[category.path], "pk": category.pk},
+            )
+        return self._paths[category.path]
+
+    def _path(self, name):
+        if name not in self._paths:
+            self._paths[name] = reverse(name)
+        return self._paths[name]
 
     def parse(self, query, category=None):
         """A state from a QueryDict (``request.GET``); a category page fixes the group."""
@@ -284,12 +302,12 @@ class Catalogue:
         """The one URL of a state: the search page when there are words, the group's
         category page when a group is chosen, the catalogue index otherwise."""
         if state.q:
-            path, pairs = reverse("search:search"), state.params()
+            path, pairs = self._path("search:search"), state.params()
         elif state.group and state.group in self.by_key:
             path = self.category_url(self.by_key[state.group])
             pairs = state.params(include_group=False)
         else:
-            path, pairs = reverse("catalogue:index"), state.params()
+            path, pairs = self._path("catalogue:index"), state.params()
         return f"{path}?{urlencode(pairs)}" if pairs else path
 
     def group(self, state):
@@ -308,6 +326,11 @@ def _ward_sort_key(ward):
         if name.startswith(prefix):
             return name[len(prefix) :]
     return name
+
+
+@functools.cache
+def _wards_by_name():
+    return sorted(places.wards(), key=_ward_sort_key)
 
 
 def _cantho_codes():
@@ -445,8 +468,14 @@ def order_by(state):
     return [stars_first, "-num_purchases", "-pk"]
 
 
-def sorted_ids(queryset, state):
-    """The queryset's product ids in the state's order (a lazy queryset to slice)."""
+def sorted_ids(queryset, state, catalogue=None, on=None):
+    """The product ids of a state in its order (a queryset or list to slice): read
+    from the browsing rows when they answer for the day (``rows_answer``), else ordered
+    from ``queryset`` (``filtered(state, catalogue, on=on)`` when None)."""
+    if catalogue is not None and rows_answer(on):
+        return row_sorted_ids(state, catalogue)
+    if queryset is None:
+        queryset = filtered(state, catalogue, on=on)
     sort = state.effective_sort
     queryset = queryset.annotate(num_purchases=Coalesce(F("stats__num_purchases"), 0))
     if sort.startswith("price"):
@@ -587,10 +616,17 @@ def price_band_expression():
 
 
 def facet_counts(state, catalogue, on=None):
-    """The counts of every facet and the listing's total: six GROUP BY queries.
+    """The counts of every facet and the listing's total, as plain data (no URLs, no
+    labels), so it can be cached (see ``cached``): from the browsing rows in one query
+    when they answer for the day, else by joins (``joined_facet_counts``)."""
+    if rows_answer(on):
+        return row_facet_counts(state, catalogue)
+    return joined_facet_counts(state, catalogue, on)
 
-    Plain data (no URLs, no labels), so it can be cached (see ``cached``).
-    """
+
+def joined_facet_counts(state, catalogue, on=None):
+    """The counts read through products, stock records, producers and groups: six
+    GROUP BY queries. Any day; the rule the browsing rows must agree with."""
     stars, total = star_counts(state, catalogue, on)
     return {
         "total": total,
@@ -600,6 +636,265 @@ def facet_counts(state, catalogue, on=None):
         "kind": stockrecord_counts(state, catalogue, "kind", F("partner__kind"), on),
         "price": stockrecord_counts(state, catalogue, "price", price_band_expression(), on),
     }
+
+
+# Browsing rows: one narrow row per product (``ProductFacets``, kept by
+# ``catalogue.facets``) holds everything the filters and counts read, so a listing is
+# one pass over small rows whatever joins the catalogue is made of.
+
+ROW_COLUMNS = {
+    # facet: (column grouped on, whether it holds a "|a|b|" key)
+    "stars": ("stars", False),
+    "group": ("category_paths", True),
+    "commune": ("communes", True),
+    "kind": ("kinds", True),
+    "price": ("price_bands", True),
+}
+
+
+def rows_answer(on=None):
+    """Whether the browsing rows answer for ``on``: they hold today's state once the
+    stored ratings do (``catalogue.ratings.is_stored_day``)."""
+    return is_stored_day(on)
+
+
+def _one_of(column, values):
+    condition = Q()
+    for value in values:
+        condition |= Q(**{f"{column}__contains": f"|{value}|"})
+    return condition
+
+
+def row_condition(state, facet, catalogue):
+    """The filter one facet of a state applies to the browsing rows, or None."""
+    if facet == "stars" and state.stars:
+        if CERTIFIED in state.stars:
+            return Q(stars__isnull=False)
+        return Q(stars__in=sorted(int(s) for s in state.stars))
+    if facet == "group" and state.group:
+        category = catalogue.group(state)
+        if category is None:
+            return None
+        # Every path in the key follows a bar: "|<path>" starts one of the product's
+        # own categories' paths, as ``category__path__startswith`` does.
+        return Q(category_paths__contains=f"|{category.path}")
+    if facet == "commune" and state.commune:
+        return _one_of("communes", state.commune)
+    if facet == "kind" and state.kind:
+        return _one_of("kinds", state.kind)
+    if facet == "price" and state.price:
+        return _one_of("price_bands", state.price)
+    return None
+
+
+def _rows_base(state, catalogue):
+    condition = Q(offered=True)
+    words = state.words
+    if words:
+        ids = catalogue.matching_ids(words)
+        if ids is None:
+            condition &= Q(
+                product__in=Product.objects.filter(search.search_filter(words)).values("pk")
+            )
+        else:
+            condition &= Q(product__in=RawSQL("SELECT unnest(%s::integer[])", (ids,)))
+    return condition
+
+
+def _rows():
+    return get_model("catalogue", "ProductFacets").objects.all()
+
+
+def filtered_rows(state, catalogue):
+    """The browsing rows of the products a state lists."""
+    rows = _rows().filter(_rows_base(state, catalogue))
+    for facet in BrowseState.FACETS:
+        condition = row_condition(state, facet, catalogue)
+        if condition is not None:
+            rows = rows.filter(condition)
+    return rows
+
+
+def _sql(condition):
+    """A condition on the browsing rows as SQL and parameters."""
+    rows = _rows().filter(condition)
+    compiler = rows.query.get_compiler(using=rows.db)
+    return rows.query.where.as_sql(compiler, compiler.connection)
+
+
+def row_facet_counts(state, catalogue):
+    """``joined_facet_counts`` from the browsing rows, in one query: per facet, the
+    rows that pass every *other* filter, grouped by the facet's column (a UNION ALL of
+    GROUP BYs; PostgreSQL reads the table once for all of them with GROUPING SETS)."""
+    table = connection.ops.quote_name(_rows().model._meta.db_table)
+    base_sql, base_params = _sql(_rows_base(state, catalogue))
+    conditions = {f: row_condition(state, f, catalogue) for f in BrowseState.FACETS}
+    matches, match_params = {}, {}
+    for facet, condition in conditions.items():
+        if condition is not None:
+            matches[facet], match_params[facet] = _sql(condition)
+
+    def others(facet):
+        parts = [(matches[f], match_params[f]) for f in matches if f != facet]
+        sql = " AND ".join(f"({part})" for part, _params in parts) or "1=1"
+        return sql, [p for _part, params in parts for p in params]
+
+    columns = {f: connection.ops.quote_name(column) for f, (column, _k) in ROW_COLUMNS.items()}
+    params = []
+    if connection.vendor == "postgresql":
+        # One pass: each facet's value is NULL on rows that miss another filter, and
+        # those NULLs are dropped below (a product with no value stores "" or 0).
+        selects = []
+        for index, facet in enumerate(BrowseState.FACETS):
+            sql, facet_params = others(facet)
+            value = f"COALESCE({columns[facet]}, 0)" if facet == "stars" else columns[facet]
+            # Aliases unlike any column: GROUP BY reads a column's name as the column.
+            selects.append(f"CASE WHEN {sql} THEN {value} END AS facet_{index}")
+            params += facet_params
+        where = f"({base_sql})"
+        params += base_params
+        if len(matches) > 1:
+            # A row that misses two filters counts in no facet.
+            misses = " + ".join(f"(CASE WHEN ({m}) THEN 0 ELSE 1 END)" for m in matches.values())
+            where += f" AND {misses} <= 1"
+            params += [p for f in matches for p in match_params[f]]
+        sets = ", ".join(f"(facet_{i})" for i in range(len(BrowseState.FACETS)))
+        sql = (
+            f"SELECT {', '.join(selects)}, COUNT(*) FROM {table} WHERE {where} "
+            f"GROUP BY GROUPING SETS ({sets})"
+        )
+        found = []
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            for row in cursor.fetchall():
+                *values, n = row
+                for facet, value in zip(BrowseState.FACETS, values, strict=True):
+                    if value is not None:
+                        found.append((facet, value, n))
+    else:
+        parts = []
+        for index, facet in enumerate(BrowseState.FACETS):
+            sql, facet_params = others(facet)
+            value = f"COALESCE({columns[facet]}, 0)" if facet == "stars" else columns[facet]
+            parts.append(
+                f"SELECT {index}, {value}, COUNT(*) FROM {table} "
+                f"WHERE ({base_sql}) AND ({sql}) GROUP BY {value}"
+            )
+            params += base_params + facet_params
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(parts), params)
+            found = [(BrowseState.FACETS[i], value, n) for i, value, n in cursor.fetchall()]
+    return _counts_from_rows(found, state, catalogue)
+
+
+def _counts_from_rows(found, state, catalogue):
+    """Facet counts from (facet, stored value, rows) triples."""
+    from .facets import split
+
+    stars_rows, group_rows = {}, {}
+    values = {"commune": {}, "kind": {}, "price": {}}
+    for facet, value, n in found:
+        if facet == "stars":
+            stars_rows[int(value) or None] = n
+        elif facet == "group":
+            group_rows[value] = n
+        else:
+            for one in split(value):
+                values[facet][one] = values[facet].get(one, 0) + n
+
+    by_value = {str(s): stars_rows.get(s, 0) for s in (5, 4, 3)}
+    by_value[CERTIFIED] = sum(by_value.values())
+    if not state.stars:
+        total = sum(stars_rows.values())
+    elif CERTIFIED in state.stars:
+        total = by_value[CERTIFIED]
+    else:
+        total = sum(by_value[s] for s in state.stars)
+
+    # A product counts once in each of its categories and once in each of their roots.
+    counts, root_counts = {}, {}
+    for stored, n in group_rows.items():
+        paths = split(stored)
+        for path in paths:
+            counts[path] = counts.get(path, 0) + n
+        for root in {path[: Category.steplen] for path in paths}:
+            root_counts[root] = root_counts.get(root, 0) + n
+    groups = {}
+    for category in catalogue.categories:
+        source = root_counts if category.depth == 1 else counts
+        groups[group_key(category)] = source.get(category.path, 0)
+    return {
+        "total": total,
+        "stars": by_value,
+        "group": groups,
+        "commune": values["commune"],
+        "kind": values["kind"],
+        "price": values["price"],
+    }
+
+
+class LazyIds:
+    """Ids computed on first use, sliced lazily as a queryset is: the listing slices
+    its page before it looks for the page in its cache."""
+
+    def __init__(self, compute, window=None):
+        self._compute = compute
+        self._window = window
+        self._ids = None
+
+    def _all(self):
+        if self._ids is None:
+            self._ids = self._compute()
+            if self._window is not None:
+                self._ids = self._ids[self._window]
+        return self._ids
+
+    def __getitem__(self, index):
+        if isinstance(index, slice) and self._ids is None:
+            return LazyIds(self._all, index)
+        return self._all()[index]
+
+    def __iter__(self):
+        return iter(self._all())
+
+    def __len__(self):
+        return len(self._all())
+
+
+def row_sorted_ids(state, catalogue):
+    """``sorted_ids`` from the browsing rows."""
+    rows = filtered_rows(state, catalogue)
+    sort = state.effective_sort
+    stars_first = F("stars").desc(nulls_last=True)
+    ranks = catalogue.matching_ranks(state.words) if sort == RELEVANCE else None
+    if ranks is not None:
+        # The ranks came with the matches: sort the few matching rows here rather than
+        # visit every matching product again for its title.
+        def ordered():
+            found = rows.values_list("product_id", "stars", "purchases")
+            return [
+                product_id
+                for product_id, _stars, _purchases in sorted(
+                    found,
+                    key=lambda r: (ranks[r[0]], r[1] is None, -(r[1] or 0), -r[2], -r[0]),
+                )
+            ]
+
+        return LazyIds(ordered)
+    if sort == RELEVANCE:
+        rows = rows.annotate(search_rank=search.relevance(state.words, prefix="product__"))
+        ordering = ["search_rank", stars_first, "-purchases", "-product_id"]
+    elif sort == "price-asc":
+        ordering = ["price", "-product_id"]
+    elif sort == "price-desc":
+        ordering = [F("price").desc(nulls_last=True), "-product_id"]
+    elif sort == "newest":
+        ordering = ["-product__date_created", "-product_id"]
+    elif sort == "bestselling":
+        ordering = ["-purchases", stars_first, "-product_id"]
+    else:
+        ordering = [stars_first, "-purchases", "-product_id"]
+    return rows.order_by(*ordering).values_list("product_id", flat=True)
 
 
 def build_facets(state, catalogue, counts):
@@ -649,7 +944,7 @@ def build_facets(state, catalogue, counts):
             code in state.commune,
             url(state.toggle("commune", code)),
         )
-        for code, name in sorted(places.wards(), key=_ward_sort_key)
+        for code, name in _wards_by_name()
         if communes.get(code) or code in state.commune
     ]
 

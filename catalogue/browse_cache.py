@@ -7,7 +7,7 @@ live), so reserving or restocking units keeps the cache; a new price does not.
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from oscar.core.loading import get_model
 
-from . import stock_changes
+from . import facets, stock_changes
 from .browse import bump_version
 
 SENDERS = [
@@ -31,6 +31,9 @@ def _stockrecord_saved(sender, instance, raw=False, created=False, update_fields
 
 
 def connect():
+    # The browsing rows are rewritten first, so a listing computed after the version
+    # moves reads them changed.
+    facets.connect()
     for app_label, model_name in SENDERS:
         model = get_model(app_label, model_name)
         uid = f"catalogue.browse_cache.{model_name}"

@@ -161,6 +161,45 @@ class Product(AbstractProduct):
         return strip_tags(self.display_description)
 
 
+class ProductFacets(models.Model):
+    """What browsing filters and counts a product by, in one narrow row per product,
+    kept by ``catalogue.facets`` wherever the product, its stock records, producers,
+    groups, listing or rating change. Listings read this table alone, so their facet
+    counts and pages cost one pass over small rows (and index reads) whatever the
+    catalogue's size; a change locks only its own product's row.
+
+    The multi-valued parts are stored as keys of sorted values between bars
+    (``"|a|b|"``): a filter is a ``LIKE`` and a count is a GROUP BY on the key, split in
+    Python, on any database.
+    """
+
+    product = models.OneToOneField(
+        "catalogue.Product", on_delete=models.CASCADE, primary_key=True, related_name="facets"
+    )
+    # Browsable (public, canonical, for sale today) and offered by a producer.
+    offered = models.BooleanField(default=False)
+    stars = models.PositiveSmallIntegerField(null=True, blank=True)
+    # Paths of the product's own categories: "|00010002|0003|".
+    category_paths = models.CharField(max_length=1000, blank=True, default="")
+    # Its producers' communes and kinds, and its stock records' price bands.
+    communes = models.CharField(max_length=255, blank=True, default="")
+    kinds = models.CharField(max_length=255, blank=True, default="")
+    price_bands = models.CharField(max_length=255, blank=True, default="")
+    # The lowest price of its stock records, for sorting by price.
+    price = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    # Oscar's purchase counter (``ProductRecord.num_purchases``), for the default and
+    # best-selling orders. Oscar bumps it with UPDATE … SET n = n + 1, which sends no
+    # signal, so database triggers (migration 0041) copy it here.
+    purchases = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        app_label = "catalogue"
+        # Its PostgreSQL indexes (partial, NULLS LAST) are made by migration 0041.
+
+    def __str__(self):
+        return f"facets of product {self.product_id}"
+
+
 class Category(AbstractCategory):
     """An OCOP product group or subgroup (Decision 148/QĐ-TTg), as data."""
 

@@ -90,10 +90,11 @@ def _flag(condition):
     )
 
 
-def refresh_ratings(product_ids=None, on: date | None = None):
+def refresh_ratings(product_ids=None, on: date | None = None, facets=True):
     """Recompute the stored rating of the given products (ids, or a queryset of
-    products; all when None) for ``on`` (today by default), in one UPDATE; returns how
-    many products were updated."""
+    products; all when None) for ``on`` (today by default), in one UPDATE, and their
+    browsing rows (``catalogue.facets``) unless ``facets`` is False; returns how many
+    products were updated."""
     from .availability import _lapse_condition, _latest_decided
     from .certification import current_certificate_subquery
 
@@ -127,13 +128,18 @@ def refresh_ratings(product_ids=None, on: date | None = None):
         ),
         Value(_NEVER),
     )
-    return products.update(
+    updated = products.update(
         rating_stars=Subquery(current.values("stars")[:1]),
         rating_certified_on=Subquery(current.values("decision_date")[:1]),
         rating_blocks_sale=_flag(~certified & blocks),
         rating_lapsed=_flag(~certified & lapsed),
         rating_changes_on=changes_on,
     )
+    if facets and on == timezone.localdate():
+        from .facets import refresh_facets
+
+        refresh_facets(None if product_ids is None else products)
+    return updated
 
 
 def refresh_due(on: date | None = None):

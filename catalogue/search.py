@@ -110,12 +110,12 @@ def refresh_search_text(product_ids, batch_size=500):
         Product.objects.bulk_update(products, ["search_title", "search_text"])
 
 
-def _term_condition(term, field):
-    condition = Q(**{f"{field}__contains": term.typed})
+def _term_condition(term, field, prefix=""):
+    condition = Q(**{f"{prefix}{field}__contains": term.typed})
     for alternative in term.alternatives:
         # search_text has a space at each end; search_title (for ranking) does not.
         value = f" {alternative} " if field == "search_text" else alternative
-        condition |= Q(**{f"{field}__contains": value})
+        condition |= Q(**{f"{prefix}{field}__contains": value})
     return condition
 
 
@@ -154,30 +154,59 @@ def matching_ids(words, connection, limit=MAX_MATCH_IDS):
     of config.settings.base). So the matches are read once and the listing's queries
     filter by their ids.
     """
+    ranks = matching_ranks(words, connection, limit)
+    return None if ranks is None else [pk for pk, _rank in ranks]
+
+
+def matching_ranks(words, connection, limit=MAX_MATCH_IDS):
+    """``matching_ids`` with each product's ``relevance`` rank: [(id, rank)]. The
+    titles come with the matches at no cost, so sorting by relevance needs no second
+    visit to the products."""
     if not uses_trigram_index(words, connection):
         return None
-    ids = list(matches(words)[: limit + 1])
-    return ids if len(ids) <= limit else None
+    rows = list(matches(words, "search_title")[: limit + 1])
+    if len(rows) > limit:
+        return None
+    return [(pk, rank(title, words)) for pk, title in rows]
 
 
-def matches(words):
-    """The ids of the products holding every word, in no order: ordered (Oscar orders
-    products by date), the limited query walks the date index instead of the trigrams'."""
+def rank(title, words):
+    """``relevance`` of one folded title, in Python."""
+    phrase = " ".join(words)
+    if title == phrase:
+        return 0
+    if title.startswith(phrase):
+        return 1
+    if all(
+        term.typed in title or any(alternative in title for alternative in term.alternatives)
+        for term in synonyms.expand(words)
+    ):
+        return 2
+    return 3
+
+
+def matches(words, *fields):
+    """The ids (or, with ``fields``, rows of the id and those fields) of the products
+    holding every word, in no order: ordered (Oscar orders products by date), the
+    limited query walks the date index instead of the trigrams'."""
     Product = get_model("catalogue", "Product")
-    return Product.objects.filter(search_filter(words)).order_by().values_list("pk", flat=True)
+    products = Product.objects.filter(search_filter(words)).order_by()
+    if fields:
+        return products.values_list("pk", *fields)
+    return products.values_list("pk", flat=True)
 
 
-def relevance(words):
+def relevance(words, prefix=""):
     """0 for an exact title, 1 for a title starting with the query, 2 for a title
     (Vietnamese or English) holding every word or a synonym, 3 for the rest: lower
-    ranks first."""
+    ranks first. ``prefix`` reaches the product from another model ("product__")."""
     phrase = " ".join(words)
     in_title = Q()
     for term in synonyms.expand(words):
-        in_title &= _term_condition(term, "search_title")
+        in_title &= _term_condition(term, "search_title", prefix)
     return Case(
-        When(search_title=phrase, then=Value(0)),
-        When(search_title__startswith=phrase, then=Value(1)),
+        When(**{f"{prefix}search_title": phrase}, then=Value(0)),
+        When(**{f"{prefix}search_title__startswith": phrase}, then=Value(1)),
         When(in_title, then=Value(2)),
         default=Value(3),
         output_field=IntegerField(),

@@ -99,12 +99,11 @@ class CatalogueView(TemplateView):
     def listed(self):
         state, catalogue = self.state, self.catalogue
         on = browse.today()
-        queryset = browse.filtered(state, catalogue, on=on)
         counts = browse.cached(
             "counts", state, on, lambda: browse.facet_counts(state, catalogue, on)
         )
         per_page = self.get_paginate_by()
-        paginator = Paginator(browse.sorted_ids(queryset, state), per_page)
+        paginator = Paginator(browse.sorted_ids(None, state, catalogue, on), per_page)
         paginator.count = counts["total"]
         number = state.page
         if number > paginator.num_pages:

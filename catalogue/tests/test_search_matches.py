@@ -54,3 +54,20 @@ def test_the_search_matches_are_read_from_the_trigram_index():
 
     assert "catalogue_product_search_text_trgm" in plan
     assert "Seq Scan" not in plan
+
+
+@pytest.mark.parametrize(
+    "query", ["banh trang", "banh trang thuan hung", "banh", "tra thao moc", "nuoc", "ca loc"]
+)
+def test_ranks_read_in_python_equal_the_databases_relevance(query):
+    from oscar.core.loading import get_model
+
+    Product = get_model("catalogue", "Product")
+    words = search.tokens(query)
+    ranked = Product.objects.annotate(search_rank=search.relevance(words))
+
+    in_database = {p.pk: p.search_rank for p in ranked}
+    in_python = {p.pk: search.rank(p.search_title, words) for p in ranked}
+
+    assert in_python == in_database
+    assert set(in_database.values()) != {3}  # some title ranks above "elsewhere"
