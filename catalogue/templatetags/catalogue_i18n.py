@@ -25,8 +25,9 @@ def shown_title(product):
     shown = _shown_title(product)
     if not shown.untranslated:
         return shown.text
+    # The space is inside the note: cards print no whitespace between tags (spaceless).
     return format_html(
-        '<span lang="{}">{}</span> <small class="translation-note" data-untranslated>({})</small>',
+        '<span lang="{}">{}</span><small class="translation-note" data-untranslated> ({})</small>',
         shown.lang,
         shown.text,
         _("chưa dịch"),

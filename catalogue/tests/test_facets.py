@@ -294,3 +294,13 @@ def test_rows_give_the_counts_and_orders_of_the_joins_for_random_states():
         compared += joined["total"] > 0
     # The states were not all empty.
     assert compared >= 20
+
+
+def test_a_product_hidden_by_a_bulk_update_leaves_the_listings_at_once():
+    # No signal is sent: the database itself takes the row out of the listings.
+    product = offer("Bánh tráng Thuận Hưng", groups()["1.3"], producer("HTX A"), 45_000, 4)
+    assert row(product).offered
+
+    Product.objects.filter(pk=product.pk).update(is_public=False)
+
+    assert not row(product).offered

@@ -72,8 +72,8 @@ def test_untranslated_product_page_on_en_is_marked_vietnamese_with_a_note(client
     html = client.get(product_url("en", shop["plain"])).content.decode()
 
     assert h1(html) == (
-        '<span lang="vi">Bánh tráng phơi sương</span> '
-        f'<small class="translation-note" data-untranslated>{NOTE_TITLE}</small>'
+        '<span lang="vi">Bánh tráng phơi sương</span>'
+        f'<small class="translation-note" data-untranslated> {NOTE_TITLE}</small>'
     )
     assert (
         '<div lang="vi"><p>Bánh dẻo.</p></div>'
@@ -109,8 +109,8 @@ def test_cards_and_suggestions_follow_the_language(client, shop):
     assert '<a href="' in listing
     assert ">Cajeput-flower honey</a></h3>" in listing
     assert (
-        '<span lang="vi">Bánh tráng phơi sương</span> '
-        f'<small class="translation-note" data-untranslated>{NOTE_TITLE}</small></a></h3>'
+        '<span lang="vi">Bánh tráng phơi sương</span>'
+        f'<small class="translation-note" data-untranslated> {NOTE_TITLE}</small></a></h3>'
     ) in listing
     vietnamese = client.get(url_in("vi", "catalogue:index")).content.decode()
     assert ">Mật ong hoa tràm</a></h3>" in vietnamese
