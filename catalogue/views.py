@@ -18,7 +18,8 @@ from oscar.core.loading import get_model
 
 import params
 import places
-from pagecache.fragments import lazy_items
+from pagecache import tags as page_tags
+from pagecache.fragments import cached_value, lazy_items
 from pagecache.middleware import mark_public
 
 from . import availability, browse, search
@@ -257,8 +258,17 @@ class ProductDetailView(oscar_views.ProductDetailView):
         pass
 
     def get_object(self, queryset=None):
+        """The product with its rating, photos and stock records, kept in the shared cache
+        under its own tag and the catalogue's (``pagecache.fragments.cached_value``): any
+        change of price, stock, certificate or photo reads it again."""
         if hasattr(self, "object"):
             return self.object
+        pk = self.kwargs["pk"]
+        return cached_value(
+            f"product-page:{pk}", [page_tags.CATALOGUE, page_tags.product(pk)], self.read_object
+        )
+
+    def read_object(self):
         return get_object_or_404(
             availability.annotate_last_certificate(Product.objects.with_rating())
             .select_related("product_class", "parent")

@@ -84,6 +84,7 @@ def test_query_count_does_not_grow_with_the_number_of_slots(no_page_cache, clien
     for day in range(3, 28):
         for hour in (5, 8, 15):
             booking(slot(e, days=day, hour=hour), adults=1)
+    count()  # the bookings changed the product: its kept copy is read again once
     many = count()
     assert many == few
 
