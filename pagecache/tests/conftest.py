@@ -1,4 +1,5 @@
 import pytest
+from django.urls import reverse
 
 from catalogue.tests.factories import groups, offer, producer
 from cms.site_settings import SiteSettings
@@ -26,3 +27,11 @@ def shop(cached_site):
         "pia": offer("Bánh pía Sóc Trăng", g["1.3"], htx, 85_000, 4),
         "trang": offer("Bánh tráng Thuận Hưng", g["1.3"], htx, 45_000, 3),
     }
+
+
+@pytest.fixture
+def shopper(client, shop):
+    """A visitor with a basket: the page cache does not serve them; cards and kept parts
+    (pagecache.fragments) do."""
+    client.post(reverse("basket:add", kwargs={"pk": shop["trang"].pk}), {"quantity": 1})
+    return client

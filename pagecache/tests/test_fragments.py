@@ -16,13 +16,6 @@ StockRecord = get_model("partner", "StockRecord")
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def shopper(client, shop):
-    """A visitor with a basket: the page cache does not serve them, the card cache does."""
-    client.post(reverse("basket:add", kwargs={"pk": shop["trang"].pk}), {"quantity": 1})
-    return client
-
-
 def card_of(html, title):
     start = html.index(title)
     begin = html.rindex('<article class="product-card">', 0, start)

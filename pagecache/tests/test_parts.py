@@ -20,13 +20,6 @@ StockRecord = get_model("partner", "StockRecord")
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def shopper(client, shop):
-    """A visitor with a basket: the page cache does not serve them, cached parts do."""
-    client.post(reverse("basket:add", kwargs={"pk": shop["trang"].pk}), {"quantity": 1})
-    return client
-
-
 def product_page(client, product):
     response = client.get(product.get_absolute_url())
     assert response.status_code == 200
