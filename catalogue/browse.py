@@ -555,7 +555,12 @@ def star_counts(state, catalogue, on=None):
         .annotate(n=Count("pk"))
         .order_by()
     )
-    counts = {row["ocop_stars"]: row["n"] for row in rows}
+    return star_totals({row["ocop_stars"]: row["n"] for row in rows}, state)
+
+
+def star_totals(counts, state):
+    """({star value: products}, the listing's total) from {stars or None: products}
+    counted without the state's stars filter."""
     by_value = {str(s): counts.get(s, 0) for s in (5, 4, 3)}
     by_value[CERTIFIED] = sum(by_value.values())
     if not state.stars:
@@ -802,14 +807,7 @@ def _counts_from_rows(found, state, catalogue):
             for one in split(value):
                 values[facet][one] = values[facet].get(one, 0) + n
 
-    by_value = {str(s): stars_rows.get(s, 0) for s in (5, 4, 3)}
-    by_value[CERTIFIED] = sum(by_value.values())
-    if not state.stars:
-        total = sum(stars_rows.values())
-    elif CERTIFIED in state.stars:
-        total = by_value[CERTIFIED]
-    else:
-        total = sum(by_value[s] for s in state.stars)
+    by_value, total = star_totals(stars_rows, state)
 
     # A product counts once in each of its categories and once in each of their roots.
     counts, root_counts = {}, {}
