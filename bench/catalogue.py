@@ -132,7 +132,9 @@ def main():
     # A page served from the page cache runs no query at all: measure the pages' work.
     settings.OCOP_PAGE_CACHE_SECONDS = 0
     for cached in (False, True):
+        # Cold: nothing from any cache (listings, kept parts, cards); warm: all of them.
         settings.OCOP_BROWSE_CACHE_SECONDS = 300 if cached else 0
+        settings.OCOP_FRAGMENT_CACHE_SECONDS = 3600 if cached else 0
         cache.clear()
         measure(args, scenarios, cached, Client(), connection, CaptureQueriesContext)
 
@@ -198,7 +200,11 @@ def measure(args, scenarios, cached, client, connection, CaptureQueriesContext):
         if connection.vendor == "postgresql"
         else connection.vendor
     )
-    cache = "listing cache on (warm)" if cached else "listing cache off (every request computes)"
+    cache = (
+        "listing and fragment caches on (warm)"
+        if cached
+        else "listing and fragment caches off (every request computes)"
+    )
     print(
         f"\n{args.products} products on {vendor}, {cache}, "
         f"{args.requests} requests each after {args.warmup} warm-up\n"
