@@ -89,7 +89,7 @@ class CatalogueView(TemplateView):
         ctx.update(lazy_items(self.listed, self.LISTED))
         ctx.update(
             # What the parts vary on: the listing's own address, page and sort included.
-            listing_key=catalogue.url(state),
+            listing_key=f"{self.request.path}|{catalogue.url(state)}",
             group=group,
             summary=self.get_summary(state, group),
             search_query=state.q,

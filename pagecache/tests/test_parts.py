@@ -138,3 +138,16 @@ def test_a_wagtail_preview_never_uses_a_kept_part(db, request_factory):
     preview = request_factory()
     preview.is_preview = True
     assert render(source, preview, value="bản nháp") == "bản nháp"
+
+
+def test_the_listing_and_the_search_page_keep_parts_of_their_own(shopper, shop):
+    def title(url):
+        html = shopper.get(url).content.decode()
+        return html[html.index("<title>") : html.index("</title>")]
+
+    listing = title(reverse("catalogue:index"))
+    search = title(reverse("search:search"))
+
+    # Both list the same products with no words typed; each keeps its own title.
+    assert "Sản phẩm OCOP" in listing and "Tìm kiếm sản phẩm" in search
+    assert title(reverse("catalogue:index")) == listing
