@@ -15,7 +15,7 @@ A change locks its own products' rows only. ``rebuild_product_facets`` rebuilds 
 row (after bulk loads that bypass signals, e.g. ``make_synthetic_catalogue``).
 """
 
-from django.db.models.signals import m2m_changed, post_delete, post_init, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from oscar.core.loading import get_model
 
 from . import stock_changes
@@ -140,23 +140,9 @@ def _product_of(sender, instance, raw=False, **kwargs):
         refresh_facets([instance.product_id])
 
 
-def _listing_loaded(sender, instance, **kwargs):
-    instance._facets_sale = (instance.status, instance.on_sale) if instance.pk else None
-
-
 def _listing_saved(sender, instance, raw=False, created=False, **kwargs):
-    # A producer saving stock saves the listing too (creating it for a product listed
-    # before listings existed, as approved): only a new status or sale counts.
-    from seller.models import ListingStatus
-
-    if created:
-        before = (ListingStatus.APPROVED, instance.product.is_public)
-    else:
-        before = getattr(instance, "_facets_sale", None)
-    now = (instance.status, instance.on_sale)
-    if not raw and before != now:
+    if not raw and instance.sale_changed(created):
         refresh_facets([instance.product_id])
-    instance._facets_sale = now
 
 
 def _categories_changed(sender, instance, action, reverse, pk_set, **kwargs):
@@ -217,6 +203,5 @@ def connect():
     post_save.connect(_category_saved, sender=Category, dispatch_uid=f"{uid}.category")
     if apps.is_installed("seller"):
         Listing = apps.get_model("seller", "Listing")
-        post_init.connect(_listing_loaded, sender=Listing, dispatch_uid=f"{uid}.listing-init")
         post_save.connect(_listing_saved, sender=Listing, dispatch_uid=f"{uid}.listing")
         post_delete.connect(_product_of, sender=Listing, dispatch_uid=f"{uid}.listing-del")

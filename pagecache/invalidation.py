@@ -8,7 +8,7 @@ that make them touch their products themselves (``experiences.booking``,
 """
 
 from django.apps import apps
-from django.db.models.signals import post_delete, post_init, post_save
+from django.db.models.signals import post_delete, post_save
 
 from . import tags
 
@@ -48,25 +48,9 @@ def _listed(sender, instance, raw=False, **kwargs):
         tags.touch(tags.product(instance.product_id), tags.CATALOGUE)
 
 
-def _listing_loaded(sender, instance, **kwargs):
-    instance._pagecache_sale = (instance.__dict__.get("status"), instance.__dict__.get("on_sale"))
-
-
 def _listing(sender, instance, raw=False, created=False, **kwargs):
-    # The seller area saves the listing with every edit, stock counts included: only its
-    # approval and "on sale" switch decide what is listed. A listing first recorded for
-    # a product sold before the seller area existed (approved, on sale if public) keeps
-    # it as it was.
-    if created:
-        from seller.models import ListingStatus
-
-        before = (ListingStatus.APPROVED, instance.product.is_public)
-    else:
-        before = getattr(instance, "_pagecache_sale", None)
-    now = (instance.status, instance.on_sale)
-    if before != now:
+    if instance.sale_changed(created):
         _listed(sender, instance, raw=raw)
-    instance._pagecache_sale = now
 
 
 def _product_itself(sender, instance, raw=False, **kwargs):
@@ -104,7 +88,6 @@ def _booking(sender, instance, raw=False, **kwargs):
 def connect():
     uid = "pagecache.invalidation"
     listing = apps.get_model("seller.Listing")
-    post_init.connect(_listing_loaded, sender=listing, dispatch_uid=f"{uid}.listing.init")
     post_save.connect(_listing, sender=listing, dispatch_uid=f"{uid}.listing.save")
     post_delete.connect(_listed, sender=listing, dispatch_uid=f"{uid}.listing.delete")
     for signal in (post_save, post_delete):

@@ -54,8 +54,28 @@ class Listing(models.Model):
             ("invite_seller", _("Mời tài khoản cho chủ thể")),
         ]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._sale_saved = (self.__dict__.get("status"), self.__dict__.get("on_sale"))
+
     def __str__(self):
         return f"{self.product} ({self.get_status_display()})"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # After the post_save receivers, which ask ``sale_changed``.
+        self._sale_saved = (self.status, self.on_sale)
+
+    def sale_changed(self, created):
+        """Whether the save being made changed what is listed: the approval or the "on
+        sale" switch (the seller area saves the listing with every edit, stock included).
+        A listing first recorded for a product sold before the seller area existed
+        (approved, on sale if public) changes nothing."""
+        if created:
+            before = (ListingStatus.APPROVED, self.product.is_public)
+        else:
+            before = self._sale_saved
+        return before != (self.status, self.on_sale)
 
     @property
     def is_approved(self):
