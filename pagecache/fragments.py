@@ -19,7 +19,6 @@ fresh while none of them changed since.
 """
 
 import hashlib
-import time
 from functools import partial
 
 from django.conf import settings
@@ -246,7 +245,7 @@ def render_part(context, name, vary, render, seconds=None):
             content = content.replace(entry["nonce"], nonce)
         return SafeString(content)
 
-    rendered_at = time.time()
+    rendered_at = tags.now()
     # Django's get_token() sets this: whether the part drew the visitor's CSRF token.
     csrf_used_before = request.META.pop("CSRF_COOKIE_NEEDS_UPDATE", False)
     with tags.recording() as shown:

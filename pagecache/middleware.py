@@ -179,7 +179,7 @@ class PageCacheMiddleware:
             local_pages.put(key, entry, seconds)
             return _replay(entry)
 
-        rendered_at = time.time()
+        rendered_at = tags.now()
         with tags.recording() as shown:
             response = self.get_response(request)
         if _storable(request, response):

@@ -2,7 +2,10 @@
 
 A page is stored with the tags it depends on and the time its rendering started. Each tag
 holds the time it last changed (a cache key without expiry); a page is fresh while none of
-its tags changed after it started rendering. So invalidation is precise and costs one
+its tags changed after it started rendering. Times are whole microseconds (``now``):
+django-redis stores an int as its digits and reads it back with ``int()``, where a float
+is pickled and unpickled — on a page cache hit, once for each of the page's dozens of
+tags. So invalidation is precise and costs one
 write per change: a stock count that moves touches its product, and only the pages that
 showed that product are rendered again.
 
@@ -25,7 +28,8 @@ from django.db import transaction
 
 SITE = "site"
 CATALOGUE = "catalogue"
-KEY_PREFIX = "pagecache:changed:"
+# "2": times in microseconds (a tag written in seconds before is forgotten, so changed).
+KEY_PREFIX = "pagecache:changed:2:"
 
 _shown: ContextVar[set | None] = ContextVar("pagecache_shown", default=None)
 
@@ -52,13 +56,18 @@ def recording():
         _shown.reset(token)
 
 
+def now():
+    """The time, for tags and the pages that check them: whole microseconds."""
+    return time.time_ns() // 1000
+
+
 def _key(tag):
     return KEY_PREFIX + tag
 
 
 def _mark(tags):
-    now = time.time()
-    cache.set_many({_key(tag): now for tag in tags}, timeout=None)
+    changed = now()
+    cache.set_many({_key(tag): changed for tag in tags}, timeout=None)
 
 
 def touch(*tags):
@@ -94,10 +103,10 @@ def versions(tags):
     known = changed_at(tags)
     missing = [tag for tag in tags if tag not in known]
     if missing:
-        now = time.time()
-        remember(missing, now)
+        started = now()
+        remember(missing, started)
         known.update(changed_at(missing))
-        known.update({tag: now for tag in missing if tag not in known})
+        known.update({tag: started for tag in missing if tag not in known})
     return known
 
 
@@ -105,7 +114,7 @@ def version(tag):
     """The tag's last change as a key part, for caches keyed by version."""
     value = cache.get(_key(tag))
     if value is None:
-        value = time.time()
+        value = now()
         if not cache.add(_key(tag), value, timeout=None):
             value = cache.get(_key(tag), value)
     return repr(value)
