@@ -214,13 +214,13 @@ def test_home_page_query_count_does_not_grow_with_the_catalogue(
     assert len(small.captured_queries) == len(big.captured_queries)
 
 
-# Page routing (2: the page's ancestors and their view restrictions; the site, its
-# settings and its home page in each language, which know each other for hreflang and
-# the language switch, come from the cache, cms.site_lookup), the six groups (1),
+# No query for routing: the site, its settings, its home page in each language (which
+# know each other for hreflang and the language switch) and whether a view restriction
+# applies to them come from the cache (cms.site_lookup). The six groups (1),
 # the picks: pinned, national, new and every group's best in one ranked query (4), the
 # products shown with their images and stock records (3), the village strip (1) and the
 # news (1), each leaving out private pages inside its own query.
-QUERIES_FOR_HOME = 12
+QUERIES_FOR_HOME = 10
 
 
 def test_home_picks_are_kept_until_the_catalogue_changes(
@@ -234,7 +234,7 @@ def test_home_picks_are_kept_until_the_catalogue_changes(
 
     # The groups and the four picks come from the cache, and so do the cards (the
     # products they show are not read: products, images, stock records) and the strip
-    # of villages and news (2).
+    # of villages and news (2): nothing is read.
     with django_assert_num_queries(QUERIES_FOR_HOME - 5 - 3 - 2):
         client.get("/")
 
