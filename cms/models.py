@@ -69,9 +69,12 @@ class HomePage(Page):
         """A path of another language's tree under this prefix (``/en/lang-du-lich/…``,
         the English site's old Vietnamese paths) finds its page there; the
         ``before_serve_page`` hook then redirects it to its translation (cms.locales).
-        A path found once is kept in the cache until the site changes (cms.routes)."""
+        A path found once is kept in the cache until the site changes (cms.routes), and
+        so is whether the home page itself is private."""
         from . import routes
 
+        if not path_components and routes.home_is_public(self):
+            routes.known_public(self)
         found = routes.cached(self, request, path_components) if path_components else None
         if found is not None:
             return found

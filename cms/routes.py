@@ -49,6 +49,21 @@ def known_public(page):
     page.get_view_restrictions = PageViewRestriction.objects.none
 
 
+def home_is_public(home):
+    """Whether no view restriction applies to ``home`` (a site's root in one language),
+    kept like a route under the ``site`` tag's version: the home page is served without
+    routing, so it has no route entry to hold the answer."""
+    key, tag_key = f"cms:public:{home.pk}", tags.KEY_PREFIX + tags.SITE
+    found = cache.get_many([key, tag_key])
+    entry, version = found.get(key), found.get(tag_key)
+    if entry is not None and version is not None and entry["version"] == version:
+        return entry["public"]
+    version = version if version is not None else tags.versions([tags.SITE])[tags.SITE]
+    public = not home.get_view_restrictions().exists()
+    cache.set(key, {"version": version, "public": public}, SECONDS)
+    return public
+
+
 def remember(home, request, path_components, result, version):
     """Keep a result found by plain slug routing (a page reached by each of its slugs,
     nothing left for the page's own routes) under the version read before routing."""

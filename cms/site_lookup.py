@@ -1,12 +1,11 @@
 """The Wagtail site of a request and its settings, from the shared cache.
 
 Wagtail finds a request's site with a query (``Site.find_for_request``) and its settings
-with another (``SiteSettings.for_request``), on every request, and checks the home
-page's view restrictions with two more when it serves it. All of these change only when
-the site tree, its privacy or the settings are saved, which touches the ``site`` tag
-(``pagecache.tags``): so they are kept under the host with that tag's version, which is
-read in the same cache round trip as the entry, and put where Wagtail looks first (the
-request's ``_wagtail_site`` and the settings' attribute on the request).
+with another (``SiteSettings.for_request``), on every request. Both change only when the
+site tree or the settings are saved, which touches the ``site`` tag (``pagecache.tags``):
+so they are kept under the host with that tag's version, which is read in the same cache
+round trip as the entry, and put where Wagtail looks first (the request's
+``_wagtail_site`` and the settings' attribute on the request).
 """
 
 from django.conf import settings
@@ -16,7 +15,6 @@ from wagtail.models import Site
 
 from pagecache import tags
 
-from .routes import known_public
 from .site_settings import SiteSettings
 
 # Long enough to serve a day of requests from one entry; a change replaces it at once.
@@ -40,18 +38,10 @@ def _root_with_translations(root):
     return root
 
 
-def _home_pages(site):
-    """The site's home page in each language (the objects Wagtail will serve)."""
-    if site is None:
-        return []
-    root = site.root_page
-    return [root, *(getattr(root, "translations_by_language", None) or {}).values()]
-
-
 def attach(request):
     """Put the request's site and site settings on it, from the cache when current."""
     try:
-        key = f"cms:site:4:{request.get_host()}:{request.get_port()}"
+        key = f"cms:site:3:{request.get_host()}:{request.get_port()}"
     except DisallowedHost:
         return  # Django answers 400; a host outside ALLOWED_HOSTS gets no cache entry
     tag_key = tags.KEY_PREFIX + tags.SITE
@@ -67,14 +57,8 @@ def attach(request):
             "version": version,
             "site": site,
             "settings": SiteSettings.for_site(site) if site is not None else None,
-            "public": {
-                page.pk for page in _home_pages(site) if not page.get_view_restrictions().exists()
-            },
         }
         cache.set(key, entry, SECONDS)
-    for page in _home_pages(entry["site"]):
-        if page.pk in entry["public"]:
-            known_public(page)
     request._wagtail_site = entry["site"]
     if entry["settings"] is not None:
         entry["settings"]._request = request
