@@ -214,9 +214,10 @@ def test_home_page_query_count_does_not_grow_with_the_catalogue(
     assert len(small.captured_queries) == len(big.captured_queries)
 
 
-# No query for routing: the site, its settings, its home page in each language (which
-# know each other for hreflang and the language switch) and whether a view restriction
-# applies to them come from the cache (cms.site_lookup). The six groups (1),
+# No query for routing: the site, its settings and its home page in each language (which
+# know each other for hreflang and the language switch) come from the cache
+# (cms.site_lookup), and so does whether a view restriction applies to the home page
+# (cms.routes.home_is_public). The six groups (1),
 # the picks: pinned, national, new and every group's best in one ranked query (4), the
 # products shown with their images and stock records (3), the village strip (1) and the
 # news (1), each leaving out private pages inside its own query.
