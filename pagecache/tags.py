@@ -2,12 +2,13 @@
 
 A page is stored with the tags it depends on and the time its rendering started. Each tag
 holds the time it last changed (a cache key without expiry); a page is fresh while none of
-its tags changed after it started rendering. Times are whole microseconds (``now``):
-django-redis stores an int as its digits and reads it back with ``int()``, where a float
-is pickled and unpickled — on a page cache hit, once for each of the page's dozens of
-tags. So invalidation is precise and costs one
+its tags changed after it started rendering. So invalidation is precise and costs one
 write per change: a stock count that moves touches its product, and only the pages that
 showed that product are rendered again.
+
+Times are whole microseconds (``now``): django-redis stores an int as its digits and
+reads it back with ``int()``, where a float is pickled and unpickled — on a page cache
+hit, once for each of the page's dozens of tags.
 
 Tags:
 - ``site``: Wagtail pages, site settings, snippets, images (menus, footer, stories);

@@ -119,7 +119,7 @@ def test_the_language_switch_of_a_kept_route_follows_a_new_translation(client, p
 
     html = client.get("/gioi-thieu/").content.decode()
 
-    assert 'hreflang="en" href="http://testserver/en/about/"' in html or "/en/about/" in html
+    assert "/en/about/" in html
 
 
 def test_the_home_page_is_served_without_a_privacy_query_until_it_is_made_private(client, page):
