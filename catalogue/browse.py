@@ -53,7 +53,7 @@ import places
 from pagecache import tags as page_tags
 from partner.choices import ProducerKind
 
-from . import search
+from . import facet_index, search
 from .certification import CERTIFIED_MIN_STARS
 from .ratings import is_stored_day
 
@@ -622,9 +622,14 @@ def price_band_expression():
 
 def facet_counts(state, catalogue, on=None):
     """The counts of every facet and the listing's total, as plain data (no URLs, no
-    labels), so it can be cached (see ``cached``): from the browsing rows in one query
-    when they answer for the day, else by joins (``joined_facet_counts``)."""
+    labels), so it can be cached (see ``cached``). When the browsing rows answer for the
+    day: from their bitmaps (``catalogue.facet_index``), or in one query inside a
+    transaction; else by joins (``joined_facet_counts``)."""
     if rows_answer(on):
+        if facet_index.answers():
+            ids = catalogue.matching_ids(state.words) if state.words else None
+            if ids is not None or not state.words:
+                return facet_index.facet_counts(state, catalogue, ids)
         return row_facet_counts(state, catalogue)
     return joined_facet_counts(state, catalogue, on)
 
@@ -796,30 +801,32 @@ def _counts_from_rows(found, state, catalogue):
     """Facet counts from (facet, stored value, rows) triples."""
     from .facets import split
 
-    stars_rows, group_rows = {}, {}
-    values = {"commune": {}, "kind": {}, "price": {}}
+    stars_rows = {}
+    values = {"group": {}, "root": {}, "commune": {}, "kind": {}, "price": {}}
     for facet, value, n in found:
         if facet == "stars":
             stars_rows[int(value) or None] = n
         elif facet == "group":
-            group_rows[value] = n
+            # A product counts once in each of its categories and once in each of
+            # their roots.
+            paths = split(value)
+            for path in paths:
+                values["group"][path] = values["group"].get(path, 0) + n
+            for root in {path[: Category.steplen] for path in paths}:
+                values["root"][root] = values["root"].get(root, 0) + n
         else:
             for one in split(value):
                 values[facet][one] = values[facet].get(one, 0) + n
+    return counts_from_values(stars_rows, values, state, catalogue)
 
+
+def counts_from_values(stars_rows, values, state, catalogue):
+    """Facet counts from {stars or None: products} and, per facet, {value: products}
+    ("group": a category's own products by path, "root": a root group's by its path)."""
     by_value, total = star_totals(stars_rows, state)
-
-    # A product counts once in each of its categories and once in each of their roots.
-    counts, root_counts = {}, {}
-    for stored, n in group_rows.items():
-        paths = split(stored)
-        for path in paths:
-            counts[path] = counts.get(path, 0) + n
-        for root in {path[: Category.steplen] for path in paths}:
-            root_counts[root] = root_counts.get(root, 0) + n
     groups = {}
     for category in catalogue.categories:
-        source = root_counts if category.depth == 1 else counts
+        source = values["root"] if category.depth == 1 else values["group"]
         groups[group_key(category)] = source.get(category.path, 0)
     return {
         "total": total,

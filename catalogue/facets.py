@@ -16,9 +16,10 @@ row (after bulk loads that bypass signals, e.g. ``make_synthetic_catalogue``).
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
 from oscar.core.loading import get_model
 
-from . import stock_changes
+from . import facet_index, stock_changes
 
 BATCH_SIZE = 2000
 
@@ -59,6 +60,8 @@ def refresh_facets(product_ids=None):
         ids = sorted({pk for pk in product_ids if pk is not None})
     for start in range(0, len(ids), BATCH_SIZE):
         _refresh_batch(ids[start : start + BATCH_SIZE])
+    if ids:
+        facet_index.touch(len(ids))
 
 
 def _refresh_batch(ids):
@@ -89,9 +92,11 @@ def _refresh_batch(ids):
         bands.setdefault(product_id, set()).add(_band(price))
         if price is not None and (prices.get(product_id) is None or price < prices[product_id]):
             prices[product_id] = price
+    changed_at = timezone.now()
     rows = [
         ProductFacets(
             product_id=pk,
+            changed_at=changed_at,
             offered=pk in offered,
             stars=stars,
             category_paths=key(paths.get(pk, ())),
@@ -116,6 +121,7 @@ def _refresh_batch(ids):
             "price_bands",
             "price",
             "purchases",
+            "changed_at",
         ],
     )
 
@@ -161,6 +167,11 @@ def _categories_changed(sender, instance, action, reverse, pk_set, **kwargs):
         refresh_facets(pk_set or [])
 
 
+def _row_removed(sender, **kwargs):
+    # With its product: the processes' bitmaps are built again.
+    facet_index.touch_rebuild()
+
+
 def _partner_saved(sender, instance, raw=False, **kwargs):
     if not raw:
         StockRecord = get_model("partner", "StockRecord")
@@ -201,6 +212,9 @@ def connect():
     )
     post_save.connect(_partner_saved, sender=Partner, dispatch_uid=f"{uid}.partner")
     post_save.connect(_category_saved, sender=Category, dispatch_uid=f"{uid}.category")
+    post_delete.connect(
+        _row_removed, sender=get_model("catalogue", "ProductFacets"), dispatch_uid=f"{uid}.row"
+    )
     if apps.is_installed("seller"):
         Listing = apps.get_model("seller", "Listing")
         post_save.connect(_listing_saved, sender=Listing, dispatch_uid=f"{uid}.listing")

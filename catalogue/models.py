@@ -191,6 +191,10 @@ class ProductFacets(models.Model):
     # best-selling orders. Oscar bumps it with UPDATE … SET n = n + 1, which sends no
     # signal, so database triggers (migration 0041) copy it here.
     purchases = models.PositiveIntegerField(default=0)
+    # When the row was last written: the facet bitmaps (``catalogue.facet_index``) read
+    # the rows written since they last looked (``catalogue.facets`` sets it). The
+    # purchase counter's triggers leave it.
+    changed_at = models.DateTimeField(null=True, db_index=True)
 
     class Meta:
         app_label = "catalogue"

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 from oscar.core.loading import get_model
 
+from catalogue import facet_index
 from catalogue.facets import refresh_facets
 
 
@@ -19,6 +20,8 @@ class Command(BaseCommand):
         ProductFacets = get_model("catalogue", "ProductFacets")
         with transaction.atomic():
             refresh_facets()
+            # Rows may also have gone: every process builds its facet bitmaps anew.
+            facet_index.touch_rebuild()
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute(f"ANALYZE {ProductFacets._meta.db_table}")

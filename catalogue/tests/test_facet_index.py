@@ -1,0 +1,151 @@
+"""The facet bitmaps (``catalogue.facet_index``): the counts the browsing rows give, for
+random states, and in step with every committed change, never with one that is not.
+
+The bitmaps answer only outside a transaction, so these tests commit their rows
+(``transaction=True``), as requests do."""
+
+import random
+import time
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from django.db import transaction
+from django.http import QueryDict
+from django.utils import timezone
+from oscar.core.loading import get_model
+
+from catalogue import browse, facet_index
+
+from .factories import CAI_RANG, NINH_KIEU, groups, offer, producer
+from .test_facets import meaningful, random_query, varied_catalogue
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+Product = get_model("catalogue", "Product")
+ProductFacets = get_model("catalogue", "ProductFacets")
+StockRecord = get_model("partner", "StockRecord")
+
+
+def counts(query=""):
+    catalogue = browse.Catalogue()
+    return browse.facet_counts(catalogue.parse(QueryDict(query)), catalogue)
+
+
+def sql_counts(query=""):
+    catalogue = browse.Catalogue()
+    return browse.row_facet_counts(catalogue.parse(QueryDict(query)), catalogue)
+
+
+@pytest.fixture
+def two_products():
+    g = groups()
+    a = offer("Bánh tráng Thuận Hưng", g["1.3"], producer("HTX A", "htx", NINH_KIEU), 45_000, 4)
+    b = offer("Trà mãng cầu", g["2.1"], producer("Công ty B", "dn", CAI_RANG), 120_000, 5)
+    return a, b
+
+
+def test_the_bitmaps_give_the_counts_of_the_rows_for_random_states():
+    varied_catalogue()
+    catalogue = browse.Catalogue()
+    communes = sorted(
+        set(StockRecord.objects.values_list("partner__commune_code", flat=True)) - {""}
+    )
+    rng = random.Random(97)
+    compared = 0
+    for _ in range(60):
+        state = catalogue.parse(random_query(rng, catalogue, communes))
+        ids = catalogue.matching_ids(state.words) if state.words else None
+        if state.words and ids is None:
+            continue
+        found = meaningful(facet_index.facet_counts(state, catalogue, ids))
+        assert found == meaningful(browse.row_facet_counts(state, catalogue)), state
+        compared += found["total"] > 0
+    assert compared >= 20
+
+
+def test_outside_a_transaction_the_listing_counts_from_the_bitmaps(two_products, monkeypatch):
+    assert counts()["total"] == 2
+    # The rows are not read again: the SQL count is not what answers.
+    monkeypatch.setattr(browse, "row_facet_counts", None)
+    assert counts("stars=5")["stars"] == {"5": 1, "4": 1, "3": 0, "certified": 2}
+
+
+def test_a_committed_change_shows_in_the_next_counts(two_products):
+    a, _b = two_products
+    assert counts()["price"] == {"0-50k": 1, "100-200k": 1}
+
+    record = a.stockrecords.get()
+    record.price = Decimal("250000")
+    record.save()
+
+    assert counts()["price"] == {"200-500k": 1, "100-200k": 1}
+    assert counts() == sql_counts()
+
+
+def test_a_change_rolled_back_never_reaches_the_bitmaps(two_products):
+    a, _b = two_products
+    before = counts()
+
+    with pytest.raises(RuntimeError), transaction.atomic():
+        record = a.stockrecords.get()
+        record.price = Decimal("250000")
+        record.save()
+        # Inside the transaction the rows answer, with the change.
+        assert counts()["price"] == {"200-500k": 1, "100-200k": 1}
+        raise RuntimeError("rolled back")
+
+    assert counts() == before == sql_counts()
+
+
+def test_a_row_committed_after_a_reading_that_missed_it_is_read(two_products):
+    a, _b = two_products
+    counts()
+    # As a transaction that wrote the row a minute ago and commits now would leave it.
+    ProductFacets.objects.filter(product=a).update(
+        stars=5, changed_at=timezone.now() - timedelta(minutes=1)
+    )
+    facet_index.touch(1)
+
+    assert counts()["stars"]["5"] == 2
+
+
+def test_a_product_made_private_by_a_bulk_update_leaves_the_counts(two_products, monkeypatch):
+    a, _b = two_products
+    assert counts()["total"] == 2
+
+    # No signal, no tag: the database stamps the row, read a minute later at the latest.
+    Product.objects.filter(pk=a.pk).update(is_public=False)
+    assert counts()["total"] == 2
+    later = time.monotonic() + facet_index.LOOK_EVERY
+    monkeypatch.setattr(facet_index.time, "monotonic", lambda: later)
+
+    assert counts()["total"] == 1 == sql_counts()["total"]
+
+
+def test_a_removed_row_leaves_the_counts(two_products):
+    a, _b = two_products
+    assert counts()["total"] == 2
+
+    # As deleting its product does (whose certificate and stock records protect it).
+    ProductFacets.objects.filter(product=a).delete()
+
+    assert counts()["total"] == 1 == sql_counts()["total"]
+
+
+def test_a_change_of_many_rows_builds_the_bitmaps_anew(two_products, monkeypatch):
+    monkeypatch.setattr(facet_index, "REBUILD_ROWS", 1)
+    built = []
+    original = facet_index.FacetIndex._build
+    monkeypatch.setattr(
+        facet_index.FacetIndex, "_build", lambda self: built.append(1) or original(self)
+    )
+    counts()
+    a, b = two_products
+    ProductFacets.objects.update(stars=3)
+    from catalogue.facets import refresh_facets
+
+    refresh_facets([a.pk, b.pk])
+
+    assert counts() == sql_counts()
+    assert len(built) == 2
