@@ -9,16 +9,16 @@ population count of its bitmap ANDed with the other filters' bitmaps: well under
 millisecond at 100 000 products, as a search server counts facets.
 
 The bitmaps are built from the rows on first use and kept in step with them, as the
-search index of a search server is: ``catalogue.facets`` stamps each row it writes with
-the time (``changed_at``) and touches the ``facets`` tag (``pagecache.tags``) as it
-commits. A request whose process saw an older version of that tag reads the rows
-stamped since its last reading (less ``OVERLAP``, so a transaction that wrote a row
-before that reading and committed after it is read too) and applies them; so does a
-request a minute after the last reading (``LOOK_EVERY``: the rows the database itself
-changes touch no tag). A removed product, or a change of more than ``REBUILD_ROWS``
-rows, touches ``facets:rebuild`` and the bitmaps are built again. So counts are those
-of the committed rows, exactly as the SQL would give them (tested against it for random
-states).
+search index of a search server is: ``catalogue.facets`` stamps each row it writes
+(``changed_at``: on PostgreSQL, its transaction's start) and touches the ``facets`` tag
+(``pagecache.tags``) as it commits. A request whose process saw an older version of that
+tag reads the rows stamped since its last reading's ``horizon`` (the start of the oldest
+transaction then open, so a row written before that reading and committed after it is
+read too) and applies them. So does a request a minute after the last reading
+(``LOOK_EVERY``): the rows the database itself changes touch no tag. A removed product,
+or a change of more than ``REBUILD_ROWS`` rows, touches ``facets:rebuild``, and the
+bitmaps are built again; so does a tag the cache forgot. So the counts are those of the
+committed rows, exactly as the SQL gives them (tested against it for random states).
 
 Inside a transaction the rows may hold what is not committed (or will be rolled back),
 which must never reach a process-wide index: there the listing counts in SQL.
@@ -36,9 +36,8 @@ from pagecache import tags
 
 FACETS_TAG = "facets"
 REBUILD_TAG = "facets:rebuild"
-# How far back a reading looks before the previous one: longer than a transaction that
-# writes fewer than REBUILD_ROWS rows takes between writing and committing (a larger
-# one has the bitmaps built again).
+# On SQLite, how far back a reading looks before the previous one: longer than a
+# transaction takes between writing a row and committing.
 OVERLAP = timedelta(minutes=2)
 # Rows the database changes itself (a product made private by a bulk UPDATE, migration
 # 0041, stamps its row but touches no tag) are read at the latest this much later.
@@ -78,7 +77,7 @@ class FacetIndex:
         self.bits = {}  # (facet, value): int
         self._keys = {}  # product id: its keys
         self._versions = None  # {tag: version} read before the last reading
-        self._read_at = None  # when the last reading started
+        self._since = None  # rows stamped from then on may be unread
         self._look_by = 0.0  # when to read again even if no tag moved
 
     def current(self):
@@ -101,12 +100,12 @@ class FacetIndex:
         ProductFacets = get_model("catalogue", "ProductFacets")
         rows = ProductFacets.objects.all()
         if since is not None:
-            rows = rows.filter(changed_at__gt=since)
+            rows = rows.filter(changed_at__gte=since)
         return rows.values_list(*COLUMNS)
 
     def _build(self):
         Category = get_model("catalogue", "Category")
-        read_at = timezone.now()
+        since = horizon()
         rows = list(self._rows().filter(offered=True))
         size = (max((row[0] for row in rows), default=0) >> 3) + 1
         arrays, keys, made = {}, {}, {}
@@ -125,13 +124,13 @@ class FacetIndex:
                 array[byte] |= bit
         self.bits = {key: int.from_bytes(array, "little") for key, array in arrays.items()}
         self._keys = keys
-        self._read_at = read_at
+        self._since = since
 
     def _apply_changes(self):
         """Apply the rows stamped since the last reading; False if too many changed."""
         Category = get_model("catalogue", "Category")
-        read_at = timezone.now()
-        rows = list(self._rows(self._read_at - OVERLAP)[: REBUILD_ROWS + 1])
+        since = horizon()
+        rows = list(self._rows(self._since)[: REBUILD_ROWS + 1])
         if len(rows) > REBUILD_ROWS:
             return False
         bits = dict(self.bits)
@@ -151,8 +150,33 @@ class FacetIndex:
                 self._keys.pop(pk, None)
         # One assignment: a thread counting meanwhile reads the old bitmaps or the new.
         self.bits = bits
-        self._read_at = read_at
+        self._since = since
         return True
+
+
+def stamp():
+    """The time to stamp the rows a transaction writes: on PostgreSQL the transaction's
+    start (so a row is never stamped before the ``horizon`` of a reading that could not
+    see it); elsewhere the clock."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT transaction_timestamp()")
+            return cursor.fetchone()[0]
+    return timezone.now()
+
+
+def horizon():
+    """The stamp from which rows may be written that a reading starting now cannot see:
+    the start of the oldest transaction still open (or now). On PostgreSQL the server
+    knows it; on SQLite (one machine) the clock less ``OVERLAP``."""
+    if connection.vendor != "postgresql":
+        return timezone.now() - OVERLAP
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT LEAST(statement_timestamp(), MIN(xact_start)) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+        return cursor.fetchone()[0]
 
 
 _index = FacetIndex()

@@ -15,8 +15,8 @@ A change locks its own products' rows only. ``rebuild_product_facets`` rebuilds 
 row (after bulk loads that bypass signals, e.g. ``make_synthetic_catalogue``).
 """
 
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.utils import timezone
 from oscar.core.loading import get_model
 
 from . import facet_index, stock_changes
@@ -58,13 +58,17 @@ def refresh_facets(product_ids=None):
         ids = list(product_ids.order_by().values_list("pk", flat=True))
     else:
         ids = sorted({pk for pk in product_ids if pk is not None})
-    for start in range(0, len(ids), BATCH_SIZE):
-        _refresh_batch(ids[start : start + BATCH_SIZE])
-    if ids:
+    if not ids:
+        return
+    # One transaction, so its stamp (its start) is earlier than any row it writes.
+    with transaction.atomic():
+        changed_at = facet_index.stamp()
+        for start in range(0, len(ids), BATCH_SIZE):
+            _refresh_batch(ids[start : start + BATCH_SIZE], changed_at)
         facet_index.touch(len(ids))
 
 
-def _refresh_batch(ids):
+def _refresh_batch(ids, changed_at):
     from .browse import offered_products
 
     Product = get_model("catalogue", "Product")
@@ -92,7 +96,6 @@ def _refresh_batch(ids):
         bands.setdefault(product_id, set()).add(_band(price))
         if price is not None and (prices.get(product_id) is None or price < prices[product_id]):
             prices[product_id] = price
-    changed_at = timezone.now()
     rows = [
         ProductFacets(
             product_id=pk,

@@ -1,9 +1,11 @@
 """Rendered product cards kept in the shared cache, for every page that lists products.
 
 A card reads its product, stock record, producer, image and OCOP rating: everything the
-``catalogue`` tag and the product's own tag (``pagecache.tags``) follow. So a card is kept
-under a key holding both of their versions, the language, the day (stars end at midnight)
-and the template: any change makes a new key, and the old card is never read again. Cards
+product's own tag follows, and the ``cards`` tag what every card reads (``pagecache.tags``).
+So a card is kept under a key holding both of their versions, the language, the day
+(stars end at midnight) and the template: a change to what it shows makes a new key, and
+the old card is never read again; a change to another product keeps it (a catalogue of
+100 000 products changes all day, and its cards would otherwise all be drawn anew). Cards
 are the same for every visitor (the pricing strategy does not depend on who asks, and the
 basket form's CSRF field is filled in the browser), so signed-in visitors share them too.
 
@@ -60,10 +62,10 @@ class Products:
         """{pk: (key, card or None)} of all the page's products, in two round trips."""
         if template_name not in self._stored:
             names = [tags.product(pk) for pk in self.ids]
-            versions = tags.versions([tags.CATALOGUE, *names])
+            versions = tags.versions([tags.CARDS, *names])
             prefix = (
-                f"pagecache:card:{template_name}:{get_language()}:"
-                f"{timezone.localdate().isoformat()}:{versions[tags.CATALOGUE]!r}"
+                f"pagecache:card:2:{template_name}:{get_language()}:"
+                f"{timezone.localdate().isoformat()}:{versions[tags.CARDS]!r}"
             )
             keys = [f"{prefix}:{versions[n]!r}:{pk}" for pk, n in zip(self.ids, names, strict=True)]
             found = cache.get_many(keys)
@@ -133,7 +135,7 @@ def render_cards(context, products, template_name, eager_first=False):
     pks, source = products.ids, products.products
     # The page (and the page cache) depends on each card's product, as if it had been
     # rendered here: the strategy notes it only when it runs.
-    tags.depends_on(*(tags.product(pk) for pk in pks))
+    tags.depends_on(tags.CARDS, *(tags.product(pk) for pk in pks))
     seconds = settings.OCOP_FRAGMENT_CACHE_SECONDS
     if not seconds:
         return [

@@ -1,14 +1,15 @@
 """What touches which tag (``pagecache.tags``) when rows change.
 
 The catalogue's own receivers (``catalogue.browse_cache``) touch ``catalogue`` for
-anything listings show. Here: everything Wagtail publishes touches ``site``; what a card
-reads live touches its product. Bulk ``update()`` calls send no signal: the services
+anything listings show. Here: everything Wagtail publishes touches ``site``; everything a
+card shows touches its product (``cards`` for what every card reads), so a change keeps
+the other products' cards. Bulk ``update()`` calls send no signal: the services
 that make them touch their products themselves (``experiences.booking``,
 ``seller.experience_schedules``, ``order.refunds``).
 """
 
 from django.apps import apps
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from . import tags
 
@@ -63,6 +64,32 @@ def _catalogue(sender, raw=False, **kwargs):
         tags.touch(tags.CATALOGUE)
 
 
+def _producer(sender, instance, raw=False, **kwargs):
+    # Its name is on the cards of its products.
+    if not raw and instance.pk:
+        StockRecord = apps.get_model("partner", "StockRecord")
+        products = StockRecord.objects.filter(partner=instance).values_list("product_id", flat=True)
+        tags.touch(*(tags.product(pk) for pk in set(products)))
+
+
+def _every_card(sender, raw=False, **kwargs):
+    # Product classes and options decide which cards offer a basket button.
+    if not raw:
+        tags.touch(tags.CARDS)
+
+
+def _experience(sender, instance, raw=False, **kwargs):
+    # Listed, and sold by its schedule: the listings and its product's card and page.
+    if not raw:
+        tags.touch(tags.CATALOGUE, tags.product(instance.product_id))
+
+
+def _experience_part(sender, instance, raw=False, **kwargs):
+    if not raw:
+        tags.touch(tags.CATALOGUE)
+        experience_products(experience_ids=[instance.experience_id])
+
+
 def experience_products(slot_ids=None, experience_ids=None):
     """Touch the experience products of these slots or experiences (places left)."""
     Experience = apps.get_model("experiences", "Experience")
@@ -87,6 +114,11 @@ def _booking(sender, instance, raw=False, **kwargs):
 
 def connect():
     uid = "pagecache.invalidation"
+    m2m_changed.connect(
+        _every_card,
+        sender=apps.get_model("catalogue.ProductClass").options.through,
+        dispatch_uid=f"{uid}.productclass.options",
+    )
     listing = apps.get_model("seller.Listing")
     post_save.connect(_listing, sender=listing, dispatch_uid=f"{uid}.listing.save")
     post_delete.connect(_listed, sender=listing, dispatch_uid=f"{uid}.listing.delete")
@@ -97,10 +129,13 @@ def connect():
             ("partner.StockRecord", _product),
             ("catalogue.OcopCertificate", _listed),
             ("catalogue.Product", _product_itself),
-            ("catalogue.ProductImage", _catalogue),
-            ("experiences.Experience", _catalogue),
-            ("experiences.Schedule", _catalogue),
-            ("experiences.ClosedDay", _catalogue),
+            ("catalogue.ProductImage", _product),
+            ("partner.Partner", _producer),
+            ("catalogue.ProductClass", _every_card),
+            ("catalogue.Option", _every_card),
+            ("experiences.Experience", _experience),
+            ("experiences.Schedule", _experience_part),
+            ("experiences.ClosedDay", _experience_part),
             ("experiences.Slot", _slot),
             ("experiences.Booking", _booking),
         ):

@@ -15,8 +15,10 @@ Tags:
 - ``catalogue``: what is listed and how (products, prices, groups, producers,
   certificates, experiences) — also the version of the listings' own cache
   (``catalogue.browse.cached``);
-- ``product:<id>``: what a product's card or page reads live (stock, places left), noted
-  by the pricing strategy for every product a page shows.
+- ``product:<id>``: everything a product's card shows (title, photo, producer, price,
+  stock, rating, places left) and what its page reads live, noted by the pricing
+  strategy for every product a page shows;
+- ``cards``: what every card reads (product classes and options).
 """
 
 import time
@@ -29,6 +31,7 @@ from django.db import transaction
 
 SITE = "site"
 CATALOGUE = "catalogue"
+CARDS = "cards"
 # "2": times in microseconds (a tag written in seconds before is forgotten, so changed).
 KEY_PREFIX = "pagecache:changed:2:"
 

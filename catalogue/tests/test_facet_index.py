@@ -5,14 +5,13 @@ The bitmaps answer only outside a transaction, so these tests commit their rows
 (``transaction=True``), as requests do."""
 
 import random
+import threading
 import time
-from datetime import timedelta
 from decimal import Decimal
 
 import pytest
-from django.db import transaction
+from django.db import connection, transaction
 from django.http import QueryDict
-from django.utils import timezone
 from oscar.core.loading import get_model
 
 from catalogue import browse, facet_index
@@ -98,16 +97,33 @@ def test_a_change_rolled_back_never_reaches_the_bitmaps(two_products):
     assert counts() == before == sql_counts()
 
 
-def test_a_row_committed_after_a_reading_that_missed_it_is_read(two_products):
+def test_a_row_written_before_a_reading_and_committed_after_it_is_read(two_products):
     a, _b = two_products
-    counts()
-    # As a transaction that wrote the row a minute ago and commits now would leave it.
-    ProductFacets.objects.filter(product=a).update(
-        stars=5, changed_at=timezone.now() - timedelta(minutes=1)
-    )
-    facet_index.touch(1)
+    before = counts()["price"]
+    written, release = threading.Event(), threading.Event()
 
-    assert counts()["stars"]["5"] == 2
+    def producer_saves_a_price():
+        try:
+            with transaction.atomic():
+                record = StockRecord.objects.get(product=a)
+                record.price = Decimal("250000")
+                record.save()  # the row is stamped and the tag touched, not committed
+                written.set()
+                release.wait(10)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=producer_saves_a_price)
+    thread.start()
+    try:
+        assert written.wait(10)
+        # A reading while the transaction is open sees the row as it was.
+        assert counts()["price"] == before
+    finally:
+        release.set()
+        thread.join()
+
+    assert counts()["price"] == {"200-500k": 1, "100-200k": 1} == sql_counts()["price"]
 
 
 def test_a_product_made_private_by_a_bulk_update_leaves_the_counts(two_products, monkeypatch):

@@ -136,3 +136,57 @@ def test_the_home_pages_shared_parts_are_kept_per_language(shopper, shop):
 
     assert "Xem sản phẩm OCOP" in vietnamese and "Xem sản phẩm OCOP" not in english
     assert "Browse OCOP products" in english
+
+
+@pytest.fixture
+def drawn(monkeypatch):
+    """The titles of the cards drawn (not taken from the cache), in order."""
+    from pagecache import fragments
+
+    titles = []
+    render = fragments._render
+
+    def recording(context, template_name, product, eager=False):
+        titles.append(product.title)
+        return render(context, template_name, product, eager)
+
+    monkeypatch.setattr(fragments, "_render", recording)
+    return titles
+
+
+def test_a_change_to_another_product_keeps_this_card(shopper, shop, drawn):
+    listing(shopper)
+    drawn.clear()
+    record = StockRecord.objects.get(product=shop["pia"])
+    record.price = 99_000
+    record.save()  # the listings change (a new price band): the catalogue tag moves
+
+    page = listing(shopper)
+
+    assert drawn == ["Bánh pía Sóc Trăng"]
+    assert "45.000\u00a0₫" in card_of(page, "Bánh tráng Thuận Hưng")
+
+
+def test_a_new_photo_shows_at_once(shopper, shop, drawn, settings, tmp_path):
+    from seller.tests.factories import image_upload
+
+    settings.MEDIA_ROOT = tmp_path
+    listing(shopper)
+    drawn.clear()
+
+    image = shop["pia"].images.create(original=image_upload(size=(400, 400)))
+
+    card = card_of(listing(shopper), "Bánh pía Sóc Trăng")
+    assert drawn == ["Bánh pía Sóc Trăng"]
+    assert image.original.name.rsplit(".", 1)[0] in card
+
+
+def test_an_option_of_the_product_class_changes_every_card(shopper, shop):
+    ProductOption = get_model("catalogue", "Option")
+    assert "Thêm vào giỏ" in card_of(listing(shopper), "Bánh pía Sóc Trăng")
+
+    option = ProductOption.objects.create(name="Hộp quà", code="hop-qua")
+    shop["pia"].get_product_class().options.add(option)
+
+    card = card_of(listing(shopper), "Bánh pía Sóc Trăng")
+    assert "Xem lựa chọn" in card and "Thêm vào giỏ" not in card
