@@ -60,8 +60,9 @@ def refresh_facets(product_ids=None):
         ids = sorted({pk for pk in product_ids if pk is not None})
     if not ids:
         return
-    # One transaction, so its stamp (its start) is earlier than any row it writes.
-    with transaction.atomic():
+    # One transaction, so its stamp (its start) is earlier than any row it writes; no
+    # savepoint inside another (a failure here fails the change that called it).
+    with transaction.atomic(savepoint=False):
         changed_at = facet_index.stamp()
         for start in range(0, len(ids), BATCH_SIZE):
             _refresh_batch(ids[start : start + BATCH_SIZE], changed_at)
