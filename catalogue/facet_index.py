@@ -168,13 +168,17 @@ def stamp():
 def horizon():
     """The stamp from which rows may be written that a reading starting now cannot see:
     the start of the oldest transaction still open (or now). On PostgreSQL the server
-    knows it; on SQLite (one machine) the clock less ``OVERLAP``."""
+    knows it (a session left open in a transaction holds it back: readings then read
+    more rows, or build anew past ``REBUILD_ROWS``); on SQLite (one machine) the clock
+    less ``OVERLAP``."""
     if connection.vendor != "postgresql":
         return timezone.now() - OVERLAP
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT LEAST(statement_timestamp(), MIN(xact_start)) FROM pg_stat_activity "
-            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            "WHERE datname = current_database() AND pid <> pg_backend_pid() "
+            # Not autovacuum's: it writes no row.
+            "AND backend_type = 'client backend'"
         )
         return cursor.fetchone()[0]
 
