@@ -4,7 +4,6 @@ random states, and in step with every committed change, never with one that is n
 The bitmaps answer only outside a transaction, so these tests commit their rows
 (``transaction=True``), as requests do."""
 
-import random
 import threading
 import time
 from decimal import Decimal
@@ -17,7 +16,7 @@ from oscar.core.loading import get_model
 from catalogue import browse, facet_index
 
 from .factories import CAI_RANG, NINH_KIEU, groups, offer, producer
-from .test_facets import meaningful, random_query, varied_catalogue
+from .test_facets import meaningful, random_states, varied_catalogue
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -47,13 +46,8 @@ def two_products():
 def test_the_bitmaps_give_the_counts_of_the_rows_for_random_states():
     varied_catalogue()
     catalogue = browse.Catalogue()
-    communes = sorted(
-        set(StockRecord.objects.values_list("partner__commune_code", flat=True)) - {""}
-    )
-    rng = random.Random(97)
     compared = 0
-    for _ in range(60):
-        state = catalogue.parse(random_query(rng, catalogue, communes))
+    for state in random_states(97, 60):
         ids = catalogue.matching_ids(state.words) if state.words else None
         if state.words and ids is None:
             continue

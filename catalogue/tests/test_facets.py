@@ -237,6 +237,16 @@ def varied_catalogue():
     StockRecord.objects.filter(product__in=rng.sample(products, 5)).delete()
 
 
+def random_states(seed, count):
+    """``count`` random browsing states over the catalogue's communes, groups and values."""
+    catalogue = browse.Catalogue()
+    communes = sorted(
+        set(StockRecord.objects.values_list("partner__commune_code", flat=True)) - {""}
+    )
+    rng = random.Random(seed)
+    return [catalogue.parse(random_query(rng, catalogue, communes)) for _ in range(count)]
+
+
 def random_query(rng, catalogue, communes):
     pairs = []
     if rng.random() < 0.3:
@@ -270,13 +280,8 @@ def meaningful(counts):
 def test_rows_give_the_counts_and_orders_of_the_joins_for_random_states():
     varied_catalogue()
     catalogue = browse.Catalogue()
-    communes = sorted(
-        set(StockRecord.objects.values_list("partner__commune_code", flat=True)) - {""}
-    )
-    rng = random.Random(148)
     compared = 0
-    for _ in range(40):
-        state = catalogue.parse(random_query(rng, catalogue, communes))
+    for state in random_states(148, 40):
         joined = meaningful(browse.joined_facet_counts(state, catalogue))
         rows = meaningful(browse.row_facet_counts(state, catalogue))
         assert rows == joined, state
