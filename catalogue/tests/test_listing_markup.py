@@ -48,10 +48,19 @@ def cards(response):
     return re.findall(r'<article class="product-card">.*?</article>', html, flags=re.S)
 
 
-def test_the_listing_runs_every_script_deferred_in_the_shops_order(client):
-    small_catalogue()
+def test_the_listing_and_product_pages_run_only_their_own_scripts_deferred(client):
+    shop = small_catalogue()
 
-    found = scripts(client.get(INDEX))
+    for path in (INDEX, "/cua-hang/search/?q=banh", shop["products"][1].get_absolute_url()):
+        found = scripts(client.get(path))
+
+        assert found and [src for src, deferred in found if not deferred] == [], path
+        # Nothing there uses jQuery, Bootstrap's scripts or Oscar's ui.js.
+        assert shop_scripts(found) == ["js/site.js"], path
+
+
+def test_the_basket_runs_the_shops_scripts_deferred_in_order(client):
+    found = scripts(client.get("/cua-hang/basket/"))
 
     assert [src for src, deferred in found if not deferred] == []
     assert shop_scripts(found) == SHOP_SCRIPTS
