@@ -260,12 +260,6 @@ def touch_rebuild():
     tags.touch(REBUILD_TAG)
 
 
-def reset():
-    """Forget this process's bitmaps (tests that rebuild the rows behind its back)."""
-    global _index
-    _index = FacetIndex()
-
-
 def build_seconds():
     """Seconds to build the bitmaps anew (``bench/catalogue.py`` prints it)."""
     index = FacetIndex()
