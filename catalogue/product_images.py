@@ -5,8 +5,8 @@ original's shorter side) when it is saved: a task queued after the transaction c
 (``connect()``), so no visitor ever waits for one. The widths made are recorded on the
 photo (``ProductImage.renditions``), so a page knows its ``srcset`` without touching the
 storage; a photo whose renditions are not made yet (or whose task failed) is shown from
-its original, never as a broken image. ``components/product_image.html`` is the one
-place that prints a product photo (``{% product_image %}``).
+its original, never as a broken image. ``{% product_image %}``
+(catalogue.templatetags.product_image_tags) is the one place that prints a product photo.
 """
 
 from io import BytesIO

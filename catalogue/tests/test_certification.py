@@ -2,13 +2,15 @@
 
 import datetime as dt
 from decimal import Decimal
+from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.template import Context, Template
+from django.utils import timezone, translation
 from oscar.test.factories import create_product
 
 from catalogue.certification import OcopCertificate, star_label
@@ -122,6 +124,23 @@ def test_stars_must_match_the_score_band(score, stars):
 )
 def test_star_labels_speak_to_newcomers(stars, label):
     assert star_label(stars) == label
+
+
+def test_a_badge_drawn_once_per_language_speaks_each_pages_language():
+    # Badges are drawn once per stars, size and language (ocop_tags): never the other
+    # language's, whichever was drawn first.
+    badge = Template('{% load ocop_tags %}{% ocop_badge product "card" %}')
+    rated = Context({"product": SimpleNamespace(ocop_rating=5)})
+
+    drawn = {}
+    for language in ("vi", "en", "vi", "en"):
+        with translation.override(language):
+            drawn.setdefault(language, set()).add(badge.render(rated))
+
+    assert {language: len(found) for language, found in drawn.items()} == {"vi": 1, "en": 1}
+    assert "Sản phẩm OCOP quốc gia 5 sao" in drawn["vi"].pop()
+    assert "National 5-star OCOP product" in drawn["en"].pop()
+    assert badge.render(Context({"product": SimpleNamespace(ocop_rating=None)})) == ""
 
 
 # --- Who may change certificates -------------------------------------------------------
