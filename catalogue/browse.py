@@ -231,10 +231,12 @@ class Catalogue:
         """{id: relevance rank} of the matches (``search.matching_ranks``), or None."""
         words = tuple(words)
         if words not in self._matches:
+            # Kept while no product's words change: not with every price or stock.
             ranks = cached_for_day(
                 "ranks|" + " ".join(words),
                 today(),
                 lambda: search.matching_ranks(words, connection),
+                tag=page_tags.SEARCH,
             )
             self._matches[words] = None if ranks is None else dict(ranks)
         return self._matches[words]
@@ -991,7 +993,8 @@ def today():
 # kept for OCOP_BROWSE_CACHE_SECONDS under a key holding the day (stars change at
 # midnight) and the catalogue's version: the last change of the page cache's
 # ``catalogue`` tag, which any change to a product, stock record, producer, group or
-# certificate touches (catalogue.browse_cache).
+# certificate touches (catalogue.browse_cache). A search's matches depend on the
+# products' words alone: they are kept by the ``search`` tag's version instead.
 
 
 def cache_seconds():
@@ -1006,15 +1009,20 @@ def bump_version():
     page_tags.touch(page_tags.CATALOGUE)
 
 
-def cached_for_day(name, on, compute):
-    """``compute()``'s result for ``name`` on day ``on`` and this catalogue version."""
+_MISSING = object()
+
+
+def cached_for_day(name, on, compute, tag=page_tags.CATALOGUE):
+    """``compute()``'s result for ``name`` on day ``on`` and this version of ``tag``
+    (the catalogue's, unless what is computed depends on less)."""
     seconds = cache_seconds()
     if not seconds:
         return compute()
     digest = hashlib.sha1(name.encode()).hexdigest()
-    key = f"catalogue:browse:{catalogue_version()}:{on.isoformat()}:{digest}"
-    value = cache.get(key)
-    if value is None:
+    key = f"catalogue:browse:{tag}:{page_tags.version(tag)}:{on.isoformat()}:{digest}"
+    # None is an answer too (a search no index can serve: ``search.matching_ranks``).
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
         value = compute()
         cache.set(key, value, seconds)
     return value

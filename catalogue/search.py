@@ -25,6 +25,7 @@ from django.utils.html import strip_tags
 from oscar.core.loading import get_model
 
 import places
+from pagecache import tags as page_tags
 
 from . import synonyms
 
@@ -108,6 +109,8 @@ def refresh_search_text(product_ids, batch_size=500):
             product.search_title = words_of(f"{product.title} {product.title_en}")[:255]
             product.search_text = _searchable_text(product, categories_by_path)
         Product.objects.bulk_update(products, ["search_title", "search_text"])
+    # The matches kept for each query (``catalogue.browse``) are read again.
+    page_tags.touch(page_tags.SEARCH)
 
 
 def _term_condition(term, field, prefix=""):
@@ -167,22 +170,34 @@ def matching_ranks(words, connection, limit=MAX_MATCH_IDS):
     rows = list(matches(words, "search_title")[: limit + 1])
     if len(rows) > limit:
         return None
-    return [(pk, rank(title, words)) for pk, title in rows]
+    rank = ranker(words)
+    return [(pk, rank(title)) for pk, title in rows]
+
+
+def ranker(words):
+    """``relevance`` in Python: a function of one folded title. The synonyms are looked
+    up once, not for each of the thousands of titles a search may match."""
+    phrase = " ".join(words)
+    terms = [(term.typed, term.alternatives) for term in synonyms.expand(words)]
+
+    def rank(title):
+        if title == phrase:
+            return 0
+        if title.startswith(phrase):
+            return 1
+        if all(
+            typed in title or any(alternative in title for alternative in alternatives)
+            for typed, alternatives in terms
+        ):
+            return 2
+        return 3
+
+    return rank
 
 
 def rank(title, words):
     """``relevance`` of one folded title, in Python."""
-    phrase = " ".join(words)
-    if title == phrase:
-        return 0
-    if title.startswith(phrase):
-        return 1
-    if all(
-        term.typed in title or any(alternative in title for alternative in term.alternatives)
-        for term in synonyms.expand(words)
-    ):
-        return 2
-    return 3
+    return ranker(words)(title)
 
 
 def matches(words, *fields):

@@ -18,7 +18,9 @@ Tags:
 - ``product:<id>``: everything a product's card shows (title, photo, producer, price,
   stock, rating, places left) and what its page reads live, noted by the pricing
   strategy for every product a page shows;
-- ``cards``: what every card reads (product classes and options).
+- ``cards``: what every card reads (product classes and options);
+- ``search``: the products' folded words (``catalogue.search``), all a query's matches
+  depend on: a price or stock change leaves a search's matches as they were.
 """
 
 import time
@@ -32,6 +34,7 @@ from django.db import transaction
 SITE = "site"
 CATALOGUE = "catalogue"
 CARDS = "cards"
+SEARCH = "search"
 # "2": times in microseconds (a tag written in seconds before is forgotten, so changed).
 KEY_PREFIX = "pagecache:changed:2:"
 

@@ -4,10 +4,14 @@ each query by the words."""
 
 import pytest
 from django.db import connection
+from oscar.core.loading import get_model
 
 from catalogue import search
 
 from .factories import small_catalogue
+
+Product = get_model("catalogue", "Product")
+StockRecord = get_model("partner", "StockRecord")
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 
@@ -71,3 +75,35 @@ def test_ranks_read_in_python_equal_the_databases_relevance(query):
 
     assert in_python == in_database
     assert set(in_database.values()) != {3}  # some title ranks above "elsewhere"
+
+
+def test_a_searchs_matches_are_kept_through_price_changes_not_through_new_words(
+    client, settings, monkeypatch
+):
+    # Given the listings' cache on and a search read once
+    settings.OCOP_BROWSE_CACHE_SECONDS = 300
+    read = []
+    real = search.matching_ranks
+    monkeypatch.setattr(
+        search, "matching_ranks", lambda words, *args: read.append(words) or real(words, *args)
+    )
+    url = "/cua-hang/search/?q=banh+trang"
+    assert shown(client.get(url)) == ["Bánh tráng Thuận Hưng"]
+
+    # When a price changes: the listing is drawn again, its matches are not read again
+    record = StockRecord.objects.get(product__title="Bánh pía Tân Lộc")
+    record.price += 1000
+    record.save()
+    assert shown(client.get(url)) == ["Bánh tráng Thuận Hưng"]
+    assert len(read) == 1
+
+    # When a product's words change: the matches are read again, and it is found
+    product = Product.objects.get(title="Khô cá lóc")
+    product.title = "Bánh tráng nướng"
+    product.save()
+    assert shown(client.get(url)) == ["Bánh tráng Thuận Hưng", "Bánh tráng nướng"]
+    assert len(read) == 2
+
+
+def shown(response):
+    return [p.title for p in response.context["products"]]

@@ -24,6 +24,7 @@ from catalogue.certification import VALIDITY_MONTHS, stars_for_score
 from catalogue.choices import IssuingLevel
 from catalogue.ratings import refresh_ratings
 from catalogue.search import stored_text, words_of
+from pagecache import tags as page_tags
 from partner.choices import ProducerKind
 
 Product = get_model("catalogue", "Product")
@@ -113,6 +114,8 @@ class Command(BaseCommand):
             self.generate(rng, products, batch_size)
             # bulk_create saves no certificate one by one: the ratings are kept here.
             refresh_ratings(Product.objects.filter(upc__startswith=PREFIX))
+            # bulk_create wrote the products' words: the matches kept for queries go.
+            page_tags.touch(page_tags.SEARCH)
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
