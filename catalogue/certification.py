@@ -17,6 +17,8 @@ from django.db.models import F, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from pagecache import tags as page_tags
+
 from .choices import CertificateStatus, IssuingLevel
 
 VALIDITY_MONTHS = 36
@@ -62,6 +64,9 @@ class CertificateQuerySet(models.QuerySet):
             if "product" in kwargs or "product_id" in kwargs:
                 products |= set(self.values_list("product_id", flat=True))
             refresh_ratings(products)
+            # An UPDATE sends no signal (pagecache.invalidation): the cards and cached
+            # pages that show these products' stars are drawn again from here.
+            page_tags.touch(page_tags.CATALOGUE, *(page_tags.product(pk) for pk in products))
         return updated
 
     update.alters_data = True

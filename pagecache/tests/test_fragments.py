@@ -4,6 +4,7 @@ does not serve as for those it does."""
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from oscar.core.loading import get_model
@@ -12,6 +13,7 @@ from catalogue.tests.factories import certify
 from pagecache.middleware import HEADER
 
 StockRecord = get_model("partner", "StockRecord")
+OcopCertificate = get_model("catalogue", "OcopCertificate")
 
 pytestmark = pytest.mark.django_db
 
@@ -78,6 +80,24 @@ def test_a_new_certificate_and_title_show_at_once(shopper, shop):
     pia.title = "Bánh pía sầu riêng Sóc Trăng"
     pia.save()
     assert "Bánh pía sầu riêng Sóc Trăng" in listing(shopper)
+
+
+def test_a_bulk_change_of_certificates_shows_at_once(shopper, shop):
+    # An UPDATE of certificates (the shell, an admin action) sends no signal: the
+    # queryset itself has the cards and the cached pages drawn again.
+    anonymous = Client()  # served by the page cache
+
+    def anonymous_listing():
+        return anonymous.get(reverse("catalogue:index")).content.decode()
+
+    assert "ocop-badge--4" in card_of(listing(shopper), "Bánh pía Sóc Trăng")
+    assert "ocop-badge--4" in card_of(anonymous_listing(), "Bánh pía Sóc Trăng")
+
+    OcopCertificate.objects.filter(product=shop["pia"]).update(stars=3, score=60)
+
+    for page in (listing(shopper), anonymous_listing()):
+        card = card_of(page, "Bánh pía Sóc Trăng")
+        assert "ocop-badge--3" in card and "ocop-badge--4" not in card
 
 
 def test_a_producer_renamed_shows_at_once(shopper, shop):
