@@ -4,6 +4,7 @@ import os
 import re
 import subprocess
 import sys
+from decimal import Decimal
 from io import StringIO
 from pathlib import Path
 
@@ -77,13 +78,17 @@ def test_production_refuses_to_start_without(variable):
         ("en", "150,000\N{NO-BREAK SPACE}₫"),
     ],
 )
-def test_prices_show_whole_dong_in_each_language(language, expected):
-    template = Template("{% load currency_filters %}{{ price|currency }}")
+@pytest.mark.parametrize("library", ["currency_filters", "money"])
+def test_prices_show_whole_dong_in_each_language(library, language, expected):
+    # Oscar's library, and ours that remembers it per amount and language (the cards'):
+    # the same amount given three ways prints the page's language's way each time.
+    template = Template(f"{{% load {library} %}}{{{{ price|currency }}}}")
 
-    with translation.override(language):
-        rendered = template.render(Context({"price": "150000.00"}))
+    for price in ("150000.00", 150_000, Decimal("150000")):
+        with translation.override(language):
+            rendered = template.render(Context({"price": price}))
 
-    assert rendered == expected
+        assert rendered == expected
 
 
 @pytest.mark.django_db

@@ -163,8 +163,8 @@ TEMPLATES = [
                 "oscar.core.context_processors.metadata",
                 "cms.context_processors.site_notices",
             ],
-            # Oscar's money filter, remembered per amount (config/currency_filters.py).
-            "libraries": {"currency_filters": "config.currency_filters"},
+            # Oscar's money filter, remembered per amount, for cards (config/money.py).
+            "libraries": {"money": "config.money"},
         },
     },
 ]
