@@ -1001,10 +1001,6 @@ def cache_seconds():
     return settings.OCOP_BROWSE_CACHE_SECONDS
 
 
-def catalogue_version():
-    return page_tags.version(page_tags.CATALOGUE)
-
-
 def bump_version():
     page_tags.touch(page_tags.CATALOGUE)
 

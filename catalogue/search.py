@@ -195,11 +195,6 @@ def ranker(words):
     return rank
 
 
-def rank(title, words):
-    """``relevance`` of one folded title, in Python."""
-    return ranker(words)(title)
-
-
 def matches(words, *fields):
     """The ids (or, with ``fields``, rows of the id and those fields) of the products
     holding every word, in no order: ordered (Oscar orders products by date), the

@@ -29,8 +29,8 @@ def currency(value, currency_format=None):
 
 @lru_cache(maxsize=4096)
 def _formatted(value, currency_format, language):
-    # Equal amounts (150000, Decimal("150000.00")) share a key: the format prints no
-    # decimals, so they print alike. ``language`` is the active one while it formats.
+    # Equal amounts (150000, Decimal("150000.00")) share a key: Babel formats the
+    # number, so they print alike. ``language`` is the active one while it formats.
     return currency_filters.currency(value, currency_format)
 
 

@@ -11,10 +11,10 @@ from django.urls import reverse
 from oscar.core.loading import get_class, get_model
 
 from audit.models import AuditEntry, AuditKind
-from catalogue import browse
 from checkout.reference import ensure_vietnam
 from checkout.tests.factories import cantho_ward
 from order.placement import basket_snapshot, order_total, place_order, shipping_for
+from pagecache import tags as page_tags
 from payments.models import PendingCheckout
 from seller.listings import StockBelowReserved, save_listing
 
@@ -145,7 +145,7 @@ def test_the_view_shows_the_refusal_on_the_stock_field(client, producer_a, monke
 def test_reserving_units_keeps_search_text_and_cached_listings(producer_a):
     # Given a product whose search text is built and a cached listing version
     user, partner, product = producer_a
-    version = browse.catalogue_version()
+    version = page_tags.version(page_tags.CATALOGUE)
     text = Product.objects.values_list("search_text", flat=True).get(pk=product.pk)
     record = StockRecord.objects.get(product=product)
 
@@ -159,7 +159,7 @@ def test_reserving_units_keeps_search_text_and_cached_listings(producer_a):
     writes = [q["sql"] for q in queries if q["sql"].startswith(("UPDATE", "INSERT"))]
     tables = {w.split('"')[1] for w in writes}
     assert tables == {"partner_stockrecord", "audit_auditentry", "seller_listing"}
-    assert browse.catalogue_version() == version
+    assert page_tags.version(page_tags.CATALOGUE) == version
     assert Product.objects.values_list("search_text", flat=True).get(pk=product.pk) == text
     record.refresh_from_db()
     assert (record.num_in_stock, record.num_allocated) == (30, 1)
@@ -167,13 +167,13 @@ def test_reserving_units_keeps_search_text_and_cached_listings(producer_a):
 
 def test_a_new_price_shows_at_once_on_cached_listings(producer_a):
     user, partner, product = producer_a
-    version = browse.catalogue_version()
+    version = page_tags.version(page_tags.CATALOGUE)
     record = StockRecord.objects.get(product=product)
 
     save_listing(user, record, form_data(product, record, price=250000))
 
     # Price bands and price sorting are cached: they must be recomputed.
-    assert browse.catalogue_version() != version
+    assert page_tags.version(page_tags.CATALOGUE) != version
 
 
 def test_placing_costs_fewer_queries_per_line(reference):
