@@ -111,6 +111,12 @@ class Product(AbstractProduct):
             ]
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self):
+        # Oscar's, without walking the URL resolver for each of a listing's cards.
+        from .links import product_url
+
+        return product_url(self)
+
     @cached_property
     def current_certificate(self):
         """The certificate that gives the product its rating today, or None."""
