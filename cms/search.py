@@ -3,9 +3,11 @@ experiences one can book (found also by their village and meeting point).
 
 Matched like products (``catalogue.search``): the query and the page's words are folded
 (lowercase, no diacritics, "đ" as "d") and every word typed must occur. The candidate
-pages are few (a city's producers, villages and news), so their words are folded here,
-once per change of the site or the catalogue, and kept in the cache (``documents``);
-past a few thousand pages a stored folded column, as products have, would take over.
+pages are few (a city's producers, villages and news), so their words are folded here
+and kept in the cache (``documents``) in two parts: the pages until the site or a
+producer changes (prices change all day, and no page shows one); the experiences, with
+their villages, until the site or the catalogue changes. Past a few thousand pages a
+stored folded column, as products have, would take over.
 """
 
 from dataclasses import dataclass
@@ -97,16 +99,19 @@ def page_results(query, limit=RESULT_LIMIT):
 
 def documents():
     """Every page and experience the search can find, in the active language: read and
-    folded once per change of the site or the catalogue (and per day), not per search."""
+    folded once per change of what they show (and per day), not per search."""
     from pagecache import tags
     from pagecache.fragments import cached_value
 
-    return cached_value("site-search", (tags.SITE, tags.CATALOGUE), _documents)
+    pages = cached_value("site-search-pages", (tags.SITE, tags.PRODUCERS), _page_documents)
+    experiences = cached_value(
+        "site-search-experiences", (tags.SITE, tags.CATALOGUE), _experience_documents
+    )
+    return pages + experiences
 
 
-def _documents():
-    """One query per page kind, private sections left out inside it, and the
-    experiences for sale."""
+def _page_documents():
+    """One query per page kind, private sections left out inside it."""
     found = []
     for model, kind in _kinds():
         pages = in_active_locale(public(model.objects.live()))
@@ -119,7 +124,7 @@ def _documents():
             )
             result = PageResult(page.title, page.url, str(kind), summary)
             found.append(Document(_text(page), words_of(page.title), result))
-    return found + _experience_documents()
+    return found
 
 
 def _experience_documents():

@@ -65,11 +65,11 @@ def _catalogue(sender, raw=False, **kwargs):
 
 
 def _producer(sender, instance, raw=False, **kwargs):
-    # Its name is on the cards of its products.
+    # Its name is on the cards of its products, and the site search finds its page by it.
     if not raw and instance.pk:
         StockRecord = apps.get_model("partner", "StockRecord")
         products = StockRecord.objects.filter(partner=instance).values_list("product_id", flat=True)
-        tags.touch(*(tags.product(pk) for pk in set(products)))
+        tags.touch(tags.PRODUCERS, *(tags.product(pk) for pk in set(products)))
 
 
 def _every_card(sender, raw=False, **kwargs):

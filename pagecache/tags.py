@@ -20,7 +20,9 @@ Tags:
   strategy for every product a page shows;
 - ``cards``: what every card reads (product classes and options);
 - ``search``: the products' folded words (``catalogue.search``), all a query's matches
-  depend on: a price or stock change leaves a search's matches as they were.
+  depend on: a price or stock change leaves a search's matches as they were;
+- ``producers``: the producers' names and wards, which the site search reads beside
+  their pages (``cms.search``): a price change leaves the pages it finds as they were.
 """
 
 import time
@@ -35,6 +37,7 @@ SITE = "site"
 CATALOGUE = "catalogue"
 CARDS = "cards"
 SEARCH = "search"
+PRODUCERS = "producers"
 # "2": times in microseconds (a tag written in seconds before is forgotten, so changed).
 KEY_PREFIX = "pagecache:changed:2:"
 

@@ -63,3 +63,57 @@ def test_the_search_results_page_lists_matching_pages_above_products(client, pag
     assert response.status_code == 200
     assert 'href="/lang/cai-rang/">Chợ nổi Cái Răng</a>' in html
     assert "Làng du lịch</span>" in html
+
+
+@pytest.fixture
+def kept(settings, monkeypatch):
+    """The site search's words kept in the cache, and how often the pages' are read."""
+    import cms.search
+
+    settings.OCOP_FRAGMENT_CACHE_SECONDS = 3600
+    reads = []
+    read_pages = cms.search._page_documents
+
+    def counted():
+        reads.append(1)
+        return read_pages()
+
+    monkeypatch.setattr(cms.search, "_page_documents", counted)
+    return reads
+
+
+def titles(query):
+    return [result.title for result in page_results(query)]
+
+
+def test_kept_words_follow_a_renamed_producer_and_an_edited_page_at_once(pages, kept):
+    assert titles("phoi suong") == ["Cơ sở Bánh tráng Út Hương"]
+    assert titles("lo banh phong") == []
+    assert len(kept) == 1  # read once, then kept
+
+    partner = ProducerPage.objects.get(slug="ut-huong").partner
+    partner.name = "Lò bánh phồng Út Hương"
+    partner.save()
+    assert titles("lo banh phong") == ["Cơ sở Bánh tráng Út Hương"]
+    assert len(kept) == 2
+
+    village = VillagePage.objects.get(slug="cai-rang")
+    village.title = "Chợ nổi Cái Răng và vườn trái cây"
+    village.save_revision().publish()
+    assert titles("vuon trai cay") == ["Chợ nổi Cái Răng và vườn trái cây"]
+    assert len(kept) == 3
+
+
+def test_a_price_change_keeps_the_pages_words(pages, kept):
+    from catalogue.tests.factories import groups, offer
+
+    product = offer("Bánh tráng mè", groups()["1.3"], producer("Cơ sở Mè Đen", "hkd"), 30_000)
+    assert titles("banh trang") == ["Cơ sở Bánh tráng Út Hương", "Làng nghề bánh tráng Thuận Hưng"]
+    reads = len(kept)
+
+    record = product.stockrecords.get()
+    record.price = 32_000
+    record.save()
+
+    assert titles("banh trang") == ["Cơ sở Bánh tráng Út Hương", "Làng nghề bánh tráng Thuận Hưng"]
+    assert len(kept) == reads
