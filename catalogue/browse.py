@@ -874,6 +874,8 @@ def row_sorted_ids(state, catalogue):
     sort = state.effective_sort
     stars_first = F("stars").desc(nulls_last=True)
     ranks = catalogue.matching_ranks(state.words) if sort == RELEVANCE else None
+    if ranks is not None and facet_index.answers():
+        return LazyIds(lambda: facet_index.sorted_matches(state, catalogue, ranks))
     if ranks is not None:
         # The ranks came with the matches: sort the few matching rows here rather than
         # visit every matching product again for its title.

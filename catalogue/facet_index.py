@@ -76,6 +76,7 @@ class FacetIndex:
         self._lock = threading.Lock()
         self.bits = {}  # (facet, value): int
         self._keys = {}  # product id: its keys
+        self.purchases = {}  # offered product id: its purchases, when any
         self._versions = None  # {tag: version} read before the last reading
         self._since = None  # rows stamped from then on may be unread
         self._look_by = 0.0  # when to read again even if no tag moved
@@ -101,15 +102,17 @@ class FacetIndex:
         rows = ProductFacets.objects.all()
         if since is not None:
             rows = rows.filter(changed_at__gte=since)
-        return rows.values_list(*COLUMNS)
+        return rows.values_list(*COLUMNS, "purchases")
 
     def _build(self):
         Category = get_model("catalogue", "Category")
         since = horizon()
         rows = list(self._rows().filter(offered=True))
         size = (max((row[0] for row in rows), default=0) >> 3) + 1
-        arrays, keys, made = {}, {}, {}
-        for pk, *row in rows:
+        arrays, keys, made, purchases = {}, {}, {}, {}
+        for pk, *row, bought in rows:
+            if bought:
+                purchases[pk] = bought
             # Rows alike share their keys (memory, and time: most rows have a twin).
             row = tuple(row)
             found = made.get(row)
@@ -124,6 +127,7 @@ class FacetIndex:
                 array[byte] |= bit
         self.bits = {key: int.from_bytes(array, "little") for key, array in arrays.items()}
         self._keys = keys
+        self.purchases = purchases
         self._since = since
 
     def _apply_changes(self):
@@ -134,8 +138,13 @@ class FacetIndex:
         if len(rows) > REBUILD_ROWS:
             return False
         bits = dict(self.bits)
-        for pk, *row in rows:
+        for pk, *row, bought in rows:
             new = row_keys(*row, Category.steplen)
+            # One key at a time: a search ordering meanwhile may read either count.
+            if new and bought:
+                self.purchases[pk] = bought
+            else:
+                self.purchases.pop(pk, None)
             old = self._keys.get(pk, ())
             if new == old:
                 continue
@@ -193,29 +202,10 @@ def answers():
 
 def facet_counts(state, catalogue, ids=None):
     """``browse.row_facet_counts`` from the bitmaps; ``ids``: the search's matches."""
-    from .browse import CERTIFIED, BrowseState, counts_from_values
+    from .browse import BrowseState, counts_from_values
 
     bits = _index.current()
-
-    def any_of(facet, values):
-        found = 0
-        for value in values:
-            found |= bits.get((facet, value), 0)
-        return found
-
-    matches = {}
-    if state.stars:
-        levels = (3, 4, 5) if CERTIFIED in state.stars else {int(s) for s in state.stars}
-        matches["stars"] = any_of("stars", levels)
-    category = catalogue.group(state) if state.group else None
-    if category is not None:
-        # Its own path and every path below it (``row_condition``'s "|<path>").
-        matches["group"] = any_of(
-            "group", [v for f, v in bits if f == "group" and v.startswith(category.path)]
-        )
-    for facet in ("commune", "kind", "price"):
-        if getattr(state, facet):
-            matches[facet] = any_of(facet, getattr(state, facet))
+    matches = _filters(bits, state, catalogue)
 
     base = None
     if ids is not None:
@@ -238,6 +228,60 @@ def facet_counts(state, catalogue, ids=None):
             values[facet][value] = n
     stars = {level or None: n for level, n in values.pop("stars").items()}
     return counts_from_values(stars, values, state, catalogue)
+
+
+def sorted_matches(state, catalogue, ranks):
+    """The ids of a search's matches (``ranks``: {id: relevance rank}) that the state
+    lists, in the order of ``browse.row_sorted_ids``: relevance, stars (uncertified
+    last), purchases, newest first. Read from memory, where the browsing rows would be
+    read for every match (thousands, for a common word)."""
+    bits = _index.current()
+    passing = None
+    for bitmap in _filters(bits, state, catalogue).values():
+        passing = bitmap if passing is None else passing & bitmap
+    if passing is None:  # no filter: every offered product (each has a stars key)
+        passing = 0
+        for (facet, _value), bitmap in bits.items():
+            if facet == "stars":
+                passing |= bitmap
+    listed = passing.to_bytes((passing.bit_length() >> 3) + 1, "little")
+    size, keys, purchases = len(listed), _index._keys, _index.purchases
+    found = []
+    for pk, rank in ranks.items():
+        if (pk >> 3) < size and listed[pk >> 3] >> (pk & 7) & 1:
+            its_keys = keys.get(pk)  # gone if a change is being applied meanwhile
+            if its_keys:
+                stars = its_keys[0][1]  # row_keys puts ("stars", stars or 0) first
+                found.append((rank, stars == 0, -stars, -purchases.get(pk, 0), -pk))
+    found.sort()
+    return [-key[-1] for key in found]
+
+
+def _filters(bits, state, catalogue):
+    """{facet: bitmap of the offered products its filter lets through}, for each facet
+    the state filters by."""
+    from .browse import CERTIFIED
+
+    def any_of(facet, values):
+        found = 0
+        for value in values:
+            found |= bits.get((facet, value), 0)
+        return found
+
+    matches = {}
+    if state.stars:
+        levels = (3, 4, 5) if CERTIFIED in state.stars else {int(s) for s in state.stars}
+        matches["stars"] = any_of("stars", levels)
+    category = catalogue.group(state) if state.group else None
+    if category is not None:
+        # Its own path and every path below it (``row_condition``'s "|<path>").
+        matches["group"] = any_of(
+            "group", [v for f, v in bits if f == "group" and v.startswith(category.path)]
+        )
+    for facet in ("commune", "kind", "price"):
+        if getattr(state, facet):
+            matches[facet] = any_of(facet, getattr(state, facet))
+    return matches
 
 
 def _bytes_of(ids):

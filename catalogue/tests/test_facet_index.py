@@ -10,10 +10,11 @@ from decimal import Decimal
 
 import pytest
 from django.db import connection, transaction
+from django.db.models import F
 from django.http import QueryDict
 from oscar.core.loading import get_model
 
-from catalogue import browse, facet_index
+from catalogue import browse, facet_index, search
 
 from .factories import CAI_RANG, NINH_KIEU, groups, offer, producer
 from .test_facets import meaningful, random_states, varied_catalogue
@@ -55,6 +56,53 @@ def test_the_bitmaps_give_the_counts_of_the_rows_for_random_states():
         assert found == meaningful(browse.row_facet_counts(state, catalogue)), state
         compared += found["total"] > 0
     assert compared >= 20
+
+
+def ranks_of(words):
+    """{id: relevance rank} of a search's matches, as ``search.matching_ranks`` gives
+    them on PostgreSQL (read here on any database)."""
+    rank = search.ranker(words)
+    return {pk: rank(title) for pk, title in search.matches(words, "search_title")}
+
+
+def sql_order(state, catalogue):
+    # Inside a transaction the bitmaps do not answer: the browsing rows are read.
+    with transaction.atomic():
+        return list(browse.row_sorted_ids(state, catalogue))
+
+
+def test_a_searchs_matches_are_ordered_in_memory_as_the_rows_order_them():
+    varied_catalogue()
+    catalogue = browse.Catalogue()
+    compared = 0
+    for state in random_states(31, 200):
+        if not state.words:
+            continue
+        found = facet_index.sorted_matches(state, catalogue, ranks_of(state.words))
+        assert found == sql_order(state, catalogue), state
+        compared += len(found) > 1
+    assert compared >= 10
+
+
+def test_a_purchase_counted_by_the_database_reorders_a_search(two_products, monkeypatch):
+    a, b = two_products  # 4 and 5 stars
+    c = offer("Bánh tráng mè", groups()["1.3"], producer("HTX C"), 50_000, 4)
+    ProductRecord = get_model("analytics", "ProductRecord")
+    catalogue = browse.Catalogue()
+    state = catalogue.parse(QueryDict(""))
+    alike = {a.pk: 2, b.pk: 2, c.pk: 2}  # as relevant, all three
+    # Stars first, then (no purchases yet) the newest.
+    assert facet_index.sorted_matches(state, catalogue, alike) == [b.pk, c.pk, a.pk]
+
+    # Oscar counts purchases with UPDATE … SET n = n + 1: no signal, no tag. The
+    # database stamps the row, read a minute later at the latest.
+    ProductRecord.objects.create(product=a, num_purchases=1)
+    ProductRecord.objects.filter(product=a).update(num_purchases=F("num_purchases") + 1)
+    later = time.monotonic() + facet_index.LOOK_EVERY
+    monkeypatch.setattr(facet_index.time, "monotonic", lambda: later)
+
+    assert facet_index.sorted_matches(state, catalogue, alike) == [b.pk, a.pk, c.pk]
+    assert ProductFacets.objects.get(product=a).purchases == 2
 
 
 def test_outside_a_transaction_the_listing_counts_from_the_bitmaps(two_products, monkeypatch):
