@@ -45,8 +45,9 @@ def parse_args():
     return parser.parse_args()
 
 
-def create_database(url):
-    """Drop and create the PostgreSQL database named in the URL."""
+def create_database(url, keep=False):
+    """Drop and create the PostgreSQL database named in the URL; with ``keep``, only
+    create it if it is missing."""
     import psycopg
     from dj_database_url import parse
 
@@ -65,6 +66,9 @@ def create_database(url):
         autocommit=True,
     )
     with admin:
+        exists = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if keep and exists:
+            return
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         admin.execute(f'CREATE DATABASE "{name}"')
 
@@ -86,9 +90,8 @@ def main():
 
     import django
 
-    fresh = not args.reuse
-    if fresh:
-        create_database(url)
+    # --reuse on a new machine: the database is made the first time.
+    create_database(url, keep=args.reuse)
     django.setup()
 
     from django.core.management import call_command

@@ -20,6 +20,11 @@ or a change of more than ``REBUILD_ROWS`` rows, touches ``facets:rebuild``, and 
 bitmaps are built again; so does a tag the cache forgot. So the counts are those of the
 committed rows, exactly as the SQL gives them (tested against it for random states).
 
+The same memory orders a search's matches (``sorted_matches``) by each offered product's
+stars and purchases, which the rows hold too (the purchase counter's triggers stamp
+them, so a purchase reorders within ``LOOK_EVERY``), where SQL would read thousands of
+rows for a common word.
+
 Inside a transaction the rows may hold what is not committed (or will be rolled back),
 which must never reach a process-wide index: there the listing counts in SQL.
 """
