@@ -4,10 +4,10 @@ experiences one can book (found also by their village and meeting point).
 Matched like products (``catalogue.search``): the query and the page's words are folded
 (lowercase, no diacritics, "đ" as "d") and every word typed must occur. The candidate
 pages are few (a city's producers, villages and news), so their words are folded here
-and kept in the cache (``documents``) in two parts: the pages until the site or a
-producer changes (prices change all day, and no page shows one); the experiences, with
-their villages, until the site or the catalogue changes. Past a few thousand pages a
-stored folded column, as products have, would take over.
+and kept in each process's memory (``documents``) in two parts: the pages until the
+site or a producer changes (prices change all day, and no page shows one); the
+experiences, with their villages, until the site or the catalogue changes. Past a few
+thousand pages a stored folded column, as products have, would take over.
 """
 
 from dataclasses import dataclass
@@ -99,12 +99,13 @@ def page_results(query, limit=RESULT_LIMIT):
 
 def documents():
     """Every page and experience the search can find, in the active language: read and
-    folded once per change of what they show (and per day), not per search."""
+    folded once per change of what they show (and per day), not per search, and kept
+    in each process's memory as an index (``kept_index``)."""
     from pagecache import tags
-    from pagecache.fragments import cached_value
+    from pagecache.fragments import kept_index
 
-    pages = cached_value("site-search-pages", (tags.SITE, tags.PRODUCERS), _page_documents)
-    experiences = cached_value(
+    pages = kept_index("site-search-pages", (tags.SITE, tags.PRODUCERS), _page_documents)
+    experiences = kept_index(
         "site-search-experiences", (tags.SITE, tags.CATALOGUE), _experience_documents
     )
     return pages + experiences

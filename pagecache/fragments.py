@@ -126,6 +126,30 @@ def cached_value(name, tag_names, compute):
     return value
 
 
+# {(name, language): (language, day, versions, value)}: the last copy of each index.
+_indexes = {}
+
+
+def kept_index(name, tag_names, compute):
+    """``compute()``'s result kept in this process's memory for the language, the day and
+    the versions of ``tag_names``, whether caches are on or off: for an index that a
+    search reads whole on every request (``cms.search.documents``), kept as the facet
+    bitmaps are (``catalogue.facet_index``) rather than unpickled from the shared cache
+    each time. Once a tag moves, each process reads it again on its next search (from
+    the shared cache when another process already did, ``cached_value``)."""
+    tags.depends_on(*tag_names)
+    language, day = get_language(), timezone.localdate().isoformat()
+    versions = tags.versions(list(tag_names))
+    # Read before computing: a change made meanwhile leaves the copy stale, not kept.
+    stamp = (language, day, *(versions[tag] for tag in tag_names))
+    found = _indexes.get((name, language))
+    if found is not None and found[0] == stamp:
+        return found[1]
+    value = cached_value(name, tag_names, compute)
+    _indexes[(name, language)] = (stamp, value)
+    return value
+
+
 def render_cards(context, products, template_name, eager_first=False):
     """The product cards of ``products`` (a ``CardList`` or products; rendered by
     ``template_name`` in ``context``, with ``product`` set), from the cache when it
