@@ -51,6 +51,7 @@ from oscar.templatetags.currency_filters import currency
 import params
 import places
 from pagecache import tags as page_tags
+from pagecache.fragments import kept_index
 from partner.choices import ProducerKind
 
 from . import facet_index, search
@@ -200,14 +201,19 @@ class BrowseState:
         return replace(self, page=page)
 
 
+def _browsable_groups():
+    return list(Category.objects.browsable().order_by("path"))
+
+
 class Catalogue:
     """The browsable groups and the lookups that turn URLs into states and back.
 
-    Built once per request from one query on the categories.
+    Built once per request from the groups each process keeps (``kept_index``), read
+    again when the catalogue's version moves (a group saved or deleted touches it).
     """
 
     def __init__(self):
-        self.categories = list(Category.objects.browsable().order_by("path"))
+        self.categories = kept_index("browse-groups", (page_tags.CATALOGUE,), _browsable_groups)
         self.by_key = {group_key(c): c for c in self.categories}
         self.by_path = {c.path: c for c in self.categories}
         self._full_slugs = {}

@@ -126,21 +126,23 @@ def cached_value(name, tag_names, compute):
     return value
 
 
-# {(name, language): (language, day, versions, value)}: the last copy of each index.
+# {(name, language): ((language, day, *versions), value)}: the last copy of each.
 _indexes = {}
 
 
 def kept_index(name, tag_names, compute):
     """``compute()``'s result kept in this process's memory for the language, the day and
-    the versions of ``tag_names``, whether caches are on or off: for an index that a
-    search reads whole on every request (``cms.search.documents``), kept as the facet
-    bitmaps are (``catalogue.facet_index``) rather than unpickled from the shared cache
-    each time. Once a tag moves, each process reads it again on its next search (from
-    the shared cache when another process already did, ``cached_value``)."""
+    the versions of ``tag_names``, whether caches are on or off: for what requests read
+    whole, again and again (the site search's pages, ``cms.search.documents``; the
+    browsable groups, ``catalogue.browse.Catalogue``), kept as the facet bitmaps are
+    (``catalogue.facet_index``) rather than read or unpickled each time. Once a tag
+    moves, each process computes it again on its next use (or takes it from the shared
+    cache, ``cached_value``, when another process already did)."""
     tags.depends_on(*tag_names)
     language, day = get_language(), timezone.localdate().isoformat()
+    # Read before computing: a change made meanwhile moves a tag past this stamp, so the
+    # copy made now is replaced on the next use.
     versions = tags.versions(list(tag_names))
-    # Read before computing: a change made meanwhile leaves the copy stale, not kept.
     stamp = (language, day, *(versions[tag] for tag in tag_names))
     found = _indexes.get((name, language))
     if found is not None and found[0] == stamp:

@@ -371,3 +371,34 @@ def test_product_page_of_an_expired_certificate_shows_no_stars(client, shop):
 
     assert not response.context["certificate"]  # read lazily: a proxy of None
     assert "ocop-badge" not in response.content.decode()
+
+
+def group_labels(response):
+    """{value: label} of the group facet, subgroups included."""
+    found = {}
+    for option in response.context["facet_by_name"]["group"].options:
+        found[option.value] = option.label
+        for child in option.children:
+            found[child.value] = child.label
+    return found
+
+
+@pytest.mark.usefixtures("no_page_cache")
+def test_a_renamed_or_hidden_group_shows_on_the_next_listing(client, shop):
+    """Each process keeps the groups (``pagecache.fragments.kept_index``): a group's
+    change reaches the very next listing all the same."""
+    from catalogue.models import Category
+
+    subgroup = Category.objects.get(code="1.3")
+    key = browse.group_key(subgroup)
+    assert group_labels(client.get(INDEX))[key] == subgroup.name
+
+    subgroup.name = "Bánh dân gian Nam Bộ"
+    subgroup.save()
+    assert group_labels(client.get(INDEX))[key] == "Bánh dân gian Nam Bộ"
+
+    root = Category.objects.get(code="3")
+    assert browse.group_key(root) in group_labels(client.get(INDEX))
+    root.is_public = False
+    root.save()
+    assert browse.group_key(root) not in group_labels(client.get(INDEX))
