@@ -10,9 +10,10 @@ cache is off throughout: what is measured is the work of a page, with the listin
 cache (``OCOP_BROWSE_CACHE_SECONDS``) off ("cold") and then on ("warm"). Cold, the facet
 counts come from the process's facet bitmaps (``catalogue.facet_index``), which are not
 a cache of any page but the index the counts are computed from on every request: built
-once per process (the time printed first), then kept in step with the rows. The site
-search's folded page words are such an index too (``cms.search.documents``), read again
-when a page or producer changes.
+once per process (the time printed first), then kept in step with the rows. So are
+the site search's folded page words and the browsable groups, which each process keeps
+(``pagecache.fragments.kept_index``) until what they show changes (for the groups,
+anything in the catalogue: a price changed "after a change" reads them again).
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/ocop_bench \\
         .venv/bin/python bench/catalogue.py --products 10000

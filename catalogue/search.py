@@ -12,7 +12,8 @@ stock record, its producer or its groups change:
 
 A query is folded the same way and every word of it must occur in ``search_text``
 (``LIKE '%word%'``), or one of its synonyms as a whole word (``catalogue.synonyms``:
-"durian" finds "sầu riêng" before its English is written). On PostgreSQL a trigram
+"durian" finds "sầu riêng" before its English is written; all of a word's synonyms in
+one regular expression, ``' (sau rieng|…) '``). On PostgreSQL a trigram
 index makes those LIKEs fast (migration 0035); docs/search.md describes the path to
 Elasticsearch/OpenSearch.
 """
@@ -115,10 +116,16 @@ def refresh_search_text(product_ids, batch_size=500):
 
 def _term_condition(term, field, prefix=""):
     condition = Q(**{f"{prefix}{field}__contains": term.typed})
+    if term.alternatives and field == "search_text":
+        # search_text has a space at each end, so an alternative is whole words between
+        # two spaces. One regular expression for all of them: PostgreSQL reads the
+        # trigram index once for it, where one LIKE each read it once per synonym
+        # ("banh trang" has four: 13 ms of its 35).
+        either = "|".join(re.escape(alternative) for alternative in term.alternatives)
+        return condition | Q(**{f"{prefix}{field}__regex": f" ({either}) "})
     for alternative in term.alternatives:
-        # search_text has a space at each end; search_title (for ranking) does not.
-        value = f" {alternative} " if field == "search_text" else alternative
-        condition |= Q(**{f"{prefix}{field}__contains": value})
+        # search_title (for ranking) is matched anywhere, as the words typed are.
+        condition |= Q(**{f"{prefix}{field}__contains": alternative})
     return condition
 
 
