@@ -14,8 +14,8 @@ A query is folded the same way and every word of it must occur in ``search_text`
 (``LIKE '%word%'``), or one of its synonyms as a whole word (``catalogue.synonyms``:
 "durian" finds "sầu riêng" before its English is written; all of a word's synonyms in
 one regular expression, ``' (sau rieng|…) '``). On PostgreSQL a trigram
-index makes those LIKEs fast (migration 0035); docs/search.md describes the path to
-Elasticsearch/OpenSearch.
+index serves both the LIKEs and the regular expression (migration 0035); docs/search.md
+describes the path to Elasticsearch/OpenSearch.
 """
 
 import re
