@@ -47,6 +47,7 @@ def attach(request):
     tag_key = tags.KEY_PREFIX + tags.SITE
     found = cache.get_many([key, tag_key])
     entry, version = found.get(key), found.get(tag_key)
+    tags.noted(tags.SITE, version)
     if version is None:
         version = tags.versions([tags.SITE])[tags.SITE]
     if entry is None or entry["version"] != version:

@@ -164,6 +164,10 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        with tags.reading():
+            return self._respond(request)
+
+    def _respond(self, request):
         seconds = settings.OCOP_PAGE_CACHE_SECONDS
         if not seconds or request.method not in ("GET", "HEAD") or not _anonymous(request):
             return self.get_response(request)
@@ -179,7 +183,7 @@ class PageCacheMiddleware:
             local_pages.put(key, entry, seconds)
             return _replay(entry)
 
-        rendered_at = tags.now()
+        rendered_at = tags.started()
         with tags.recording() as shown:
             response = self.get_response(request)
         if _storable(request, response):

@@ -42,6 +42,8 @@ PRODUCERS = "producers"
 KEY_PREFIX = "pagecache:changed:2:"
 
 _shown: ContextVar[set | None] = ContextVar("pagecache_shown", default=None)
+# (its start, {tag: last change} read so far) of the request under way (``reading``).
+_read: ContextVar[tuple[int, dict] | None] = ContextVar("pagecache_read", default=None)
 
 
 def product(pk):
@@ -66,6 +68,47 @@ def recording():
         _shown.reset(token)
 
 
+@contextmanager
+def reading():
+    """Read each tag from the cache at most once while the block runs (a request, from
+    ``PageCacheMiddleware``): a page asks again for ``site``, ``catalogue`` and its
+    products' tags from each part it keeps, a round trip each. A tag this process
+    touches is read again. A tag another process touches meanwhile is seen as it was
+    when first read, as if every read had been made then: what is computed after that
+    change is kept under the older version, which no later request reads, and what is
+    stored as rendered is stored as rendered when the request began (``started``), so
+    the change makes it stale."""
+    token = _read.set((now(), {}))
+    try:
+        yield
+    finally:
+        _read.reset(token)
+
+
+def started():
+    """When what is being rendered began to be read: the start of the request under way
+    (``reading``: before any of its tags were read), or now outside one. Pages and parts
+    are stored as rendered then."""
+    current = _read.get()
+    return current[0] if current is not None else now()
+
+
+def noted(tag, value):
+    """A tag's last change read together with something else (one round trip for both,
+    ``cms.site_lookup``), kept for the rest of the request as if ``changed_at`` had
+    read it."""
+    current = _read.get()
+    if current is not None and value is not None:
+        current[1].setdefault(tag, value)
+
+
+def _forget(tags):
+    current = _read.get()
+    if current is not None:
+        for tag in tags:
+            current[1].pop(tag, None)
+
+
 def now():
     """The time, for tags and the pages that check them: whole microseconds."""
     return time.time_ns() // 1000
@@ -78,6 +121,7 @@ def _key(tag):
 def _mark(tags):
     changed = now()
     cache.set_many({_key(tag): changed for tag in tags}, timeout=None)
+    _forget(tags)
 
 
 def touch(*tags):
@@ -91,6 +135,17 @@ def touch(*tags):
 
 def changed_at(tags):
     """{tag: time of its last change} for the tags the cache remembers."""
+    current = _read.get()
+    if current is None:
+        return _fetch(tags)
+    read = current[1]
+    unread = [tag for tag in tags if tag not in read]
+    if unread:
+        read.update(_fetch(unread))
+    return {tag: read[tag] for tag in tags if tag in read}
+
+
+def _fetch(tags):
     found = cache.get_many([_key(tag) for tag in tags])
     return {key.removeprefix(KEY_PREFIX): value for key, value in found.items()}
 
@@ -99,6 +154,7 @@ def remember(tags, since):
     """Start tracking tags never changed (or forgotten by the cache) as of ``since``."""
     for tag in tags:
         cache.add(_key(tag), since, timeout=None)
+    _forget(tags)
 
 
 def fresh(tags, rendered_at):
@@ -122,9 +178,4 @@ def versions(tags):
 
 def version(tag):
     """The tag's last change as a key part, for caches keyed by version."""
-    value = cache.get(_key(tag))
-    if value is None:
-        value = now()
-        if not cache.add(_key(tag), value, timeout=None):
-            value = cache.get(_key(tag), value)
-    return repr(value)
+    return repr(versions([tag])[tag])

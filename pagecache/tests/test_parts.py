@@ -151,3 +151,26 @@ def test_the_listing_and_the_search_page_keep_parts_of_their_own(shopper, shop):
     # Both list the same products with no words typed; each keeps its own title.
     assert "Sản phẩm OCOP" in listing and "Tìm kiếm sản phẩm" in search
     assert title(reverse("catalogue:index")) == listing
+
+
+def test_a_page_reads_each_tag_from_the_cache_once(shopper, shop, monkeypatch):
+    """The site, the catalogue and the product are asked for by the site lookup, the
+    strategy and each kept part: one round trip reads each (``tags.reading``)."""
+    from django.core.cache import cache
+
+    pia = shop["pia"]
+    product_page(shopper, pia)  # its parts are kept: the second view reads them
+    asked = []
+    get_many = cache.get_many
+
+    def counted(keys, *args, **kwargs):
+        asked.extend(key for key in keys if key.startswith(tags.KEY_PREFIX))
+        return get_many(keys, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "get_many", counted)
+    page = product_page(shopper, pia)
+
+    assert "85.000\u00a0₫" in page
+    read = [key.removeprefix(tags.KEY_PREFIX) for key in asked]
+    assert {"site", "catalogue", tags.product(pia.pk)} <= set(read)
+    assert sorted(read) == sorted(set(read))

@@ -31,3 +31,61 @@ def test_a_change_right_after_a_render_makes_it_stale():
     tags.touch("product:1")
 
     assert not tags.fresh(["product:1"], rendered_at)
+
+
+def _changed_elsewhere(tag, value):
+    """What another process's touch leaves in the shared cache."""
+    cache.set(tags.KEY_PREFIX + tag, value, timeout=None)
+
+
+def test_a_request_reads_each_tag_once_and_again_after_its_own_change():
+    tags.touch("product:1", "site")
+    first = tags.changed_at(["product:1", "site"])
+
+    with tags.reading():
+        assert tags.changed_at(["product:1"]) == {"product:1": first["product:1"]}
+        # Another process changes both: this request keeps what it read first (one
+        # round trip per tag), and reads a tag it had not read yet.
+        _changed_elsewhere("product:1", first["product:1"] + 10)
+        _changed_elsewhere("site", first["site"] + 10)
+        assert tags.changed_at(["product:1", "site"]) == {
+            "product:1": first["product:1"],
+            "site": first["site"] + 10,
+        }
+        assert tags.versions(["product:1"]) == {"product:1": first["product:1"]}
+        assert tags.version("product:1") == repr(first["product:1"])
+
+        # Its own change is read again at once.
+        tags.touch("product:1")
+        touched = tags.changed_at(["product:1"])["product:1"]
+        assert touched > first["product:1"] + 10
+
+    # Outside a request, every read goes to the cache.
+    _changed_elsewhere("product:1", touched + 10)
+    assert tags.changed_at(["product:1"]) == {"product:1": touched + 10}
+
+
+def test_a_tag_the_cache_forgot_is_remembered_once_within_a_request():
+    cache.delete(tags.KEY_PREFIX + "product:2")
+
+    with tags.reading():
+        started = tags.versions(["product:2"])["product:2"]
+        assert tags.versions(["product:2"]) == {"product:2": started}
+        assert tags.changed_at(["product:2"]) == {"product:2": started}
+
+    assert tags.changed_at(["product:2"]) == {"product:2": started}
+
+
+def test_what_a_request_renders_after_another_process_changed_a_tag_it_read_is_stale():
+    tags.touch("product:3")
+    with tags.reading():
+        tags.changed_at(["product:3"])
+        while tags.now() == tags.started():
+            pass
+        _changed_elsewhere("product:3", tags.now())
+        # The request still sees the tag as it first read it...
+        assert tags.fresh(["product:3"], tags.started())
+        rendered_at = tags.started()
+
+    # ...but what it stored as rendered is stale for every later request.
+    assert not tags.fresh(["product:3"], rendered_at)
