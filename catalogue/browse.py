@@ -909,7 +909,15 @@ def row_sorted_ids(state, catalogue):
         ordering = ["-purchases", stars_first, "-product_id"]
     else:
         ordering = [stars_first, "-purchases", "-product_id"]
-    return rows.order_by(*ordering).values_list("product_id", flat=True)
+    ordered = rows.order_by(*ordering).values_list("product_id", flat=True)
+    if sort in (RECOMMENDED, "bestselling") and facet_index.answers():
+
+        def from_memory():
+            ids = facet_index.sorted_listing(state, catalogue)
+            return ordered if ids is None else ids
+
+        return LazyIds(from_memory)
+    return ordered
 
 
 def build_facets(state, catalogue, counts):

@@ -12,6 +12,7 @@ import pytest
 from django.db import connection, transaction
 from django.db.models import F
 from django.http import QueryDict
+from django.test.utils import CaptureQueriesContext
 from oscar.core.loading import get_model
 
 from catalogue import browse, facet_index, search
@@ -82,6 +83,44 @@ def test_a_searchs_matches_are_ordered_in_memory_as_the_rows_order_them():
         assert found == sql_order(state, catalogue), state
         compared += len(found) > 1
     assert compared >= 10
+
+
+def test_a_filtered_listing_is_ordered_in_memory_as_the_rows_order_it():
+    varied_catalogue()
+    catalogue = browse.Catalogue()
+    compared = 0
+    for state in random_states(53, 150):
+        if state.words:
+            continue
+        for sort in (browse.RECOMMENDED, "bestselling"):
+            sorted_state = state.with_sort(sort)
+            found = facet_index.sorted_listing(sorted_state, catalogue)
+            filters = (state.stars, state.group, state.commune, state.kind, state.price)
+            assert (found is None) == (not any(filters)), sorted_state
+            if found is not None:
+                assert found == sql_order(sorted_state, catalogue), sorted_state
+                compared += len(found) > 1
+    assert compared >= 10
+
+
+def test_a_listing_letting_more_through_than_memory_sorts_reads_the_rows(two_products, monkeypatch):
+    a, b = two_products  # 4 and 5 stars
+    c = offer("Bánh tráng mè", groups()["1.3"], producer("HTX C"), 50_000, 3, purchases=3)
+    catalogue = browse.Catalogue()
+    state = catalogue.parse(QueryDict("stars=certified"))
+    assert facet_index.sorted_listing(state, catalogue) == [b.pk, a.pk, c.pk]
+    bestselling = state.with_sort("bestselling")
+    assert facet_index.sorted_listing(bestselling, catalogue) == [c.pk, b.pk, a.pk]
+    assert facet_index.sorted_listing(state, catalogue, limit=2) is None
+    with CaptureQueriesContext(connection) as read:
+        assert list(browse.row_sorted_ids(bestselling, catalogue)) == [c.pk, b.pk, a.pk]
+    assert not any("catalogue_productfacets" in q["sql"] for q in read.captured_queries)
+
+    monkeypatch.setattr(facet_index, "SORTED_IN_MEMORY", 2)
+    with CaptureQueriesContext(connection) as read:
+        ids = list(browse.row_sorted_ids(bestselling, catalogue))
+    assert ids == [c.pk, b.pk, a.pk]
+    assert any("catalogue_productfacets" in q["sql"] for q in read.captured_queries)
 
 
 def test_a_purchase_counted_by_the_database_reorders_a_search(two_products, monkeypatch):
