@@ -169,10 +169,10 @@ def versions(tags):
     known = changed_at(tags)
     missing = [tag for tag in tags if tag not in known]
     if missing:
-        started = now()
-        remember(missing, started)
+        since = now()
+        remember(missing, since)
         known.update(changed_at(missing))
-        known.update({tag: started for tag in missing if tag not in known})
+        known.update({tag: since for tag in missing if tag not in known})
     return known
 
 
