@@ -282,7 +282,7 @@ def render_part(context, name, vary, render, seconds=None):
             content = content.replace(entry["nonce"], nonce)
         return SafeString(content)
 
-    rendered_at = tags.started()
+    rendered_at = tags.rendering_starts()
     # Django's get_token() sets this: whether the part drew the visitor's CSRF token.
     csrf_used_before = request.META.pop("CSRF_COOKIE_NEEDS_UPDATE", False)
     with tags.recording() as shown:

@@ -183,7 +183,7 @@ class PageCacheMiddleware:
             local_pages.put(key, entry, seconds)
             return _replay(entry)
 
-        rendered_at = tags.started()
+        rendered_at = tags.rendering_starts()
         with tags.recording() as shown:
             response = self.get_response(request)
         if _storable(request, response):

@@ -42,8 +42,8 @@ PRODUCERS = "producers"
 KEY_PREFIX = "pagecache:changed:2:"
 
 _shown: ContextVar[set | None] = ContextVar("pagecache_shown", default=None)
-# (its start, {tag: last change} read so far) of the request under way (``reading``).
-_read: ContextVar[tuple[int, dict] | None] = ContextVar("pagecache_read", default=None)
+# {tag: last change} read so far by the request under way (``reading``).
+_read: ContextVar[dict | None] = ContextVar("pagecache_read", default=None)
 
 
 def product(pk):
@@ -75,38 +75,40 @@ def reading():
     products' tags from each part it keeps, a round trip each. A tag this process
     touches is read again. A tag another process touches meanwhile is seen as it was
     when first read, as if every read had been made then: what is computed after that
-    change is kept under the older version, which no later request reads, and what is
-    stored as rendered is stored as rendered when the request began (``started``), so
-    the change makes it stale."""
-    token = _read.set((now(), {}))
+    change is kept under the older version, which no later request reads. What is
+    stored as rendered at a time (``rendering_starts``) reads its tags after it."""
+    token = _read.set({})
     try:
         yield
     finally:
         _read.reset(token)
 
 
-def started():
-    """When what is being rendered began to be read: the start of the request under way
-    (``reading``: before any of its tags were read), or now outside one. Pages and parts
-    are stored as rendered then."""
+def rendering_starts():
+    """The time something to be stored with its tags (a page, a part) starts to render.
+    What the request read of the tags before is forgotten: a tag another process changed
+    since would otherwise be taken as unchanged by a render that started after the
+    change, and its copy judged fresh."""
     current = _read.get()
-    return current[0] if current is not None else now()
+    if current is not None:
+        current.clear()
+    return now()
 
 
 def noted(tag, value):
     """A tag's last change read together with something else (one round trip for both,
     ``cms.site_lookup``), kept for the rest of the request as if ``changed_at`` had
     read it."""
-    current = _read.get()
-    if current is not None and value is not None:
-        current[1].setdefault(tag, value)
+    read = _read.get()
+    if read is not None and value is not None:
+        read.setdefault(tag, value)
 
 
 def _forget(tags):
-    current = _read.get()
-    if current is not None:
+    read = _read.get()
+    if read is not None:
         for tag in tags:
-            current[1].pop(tag, None)
+            read.pop(tag, None)
 
 
 def now():
@@ -135,10 +137,9 @@ def touch(*tags):
 
 def changed_at(tags):
     """{tag: time of its last change} for the tags the cache remembers."""
-    current = _read.get()
-    if current is None:
+    read = _read.get()
+    if read is None:
         return _fetch(tags)
-    read = current[1]
     unread = [tag for tag in tags if tag not in read]
     if unread:
         read.update(_fetch(unread))
