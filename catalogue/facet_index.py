@@ -241,9 +241,7 @@ def sorted_matches(state, catalogue, ranks):
     last), purchases, newest first. Read from memory, where the browsing rows would be
     read for every match (thousands, for a common word)."""
     bits = _index.current()
-    passing = None
-    for bitmap in _filters(bits, state, catalogue).values():
-        passing = bitmap if passing is None else passing & bitmap
+    passing = _passing(bits, state, catalogue)
     if passing is None:  # no filter: every offered product (each has a stars key)
         passing = 0
         for (facet, _value), bitmap in bits.items():
@@ -276,21 +274,19 @@ def sorted_listing(state, catalogue, limit=None):
     ``limit`` products through."""
     from .browse import RECOMMENDED
 
-    bits = _index.current()
-    passing = None
-    for bitmap in _filters(bits, state, catalogue).values():
-        passing = bitmap if passing is None else passing & bitmap
+    passing = _passing(_index.current(), state, catalogue)
     limit = SORTED_IN_MEMORY if limit is None else limit
     if passing is None or passing.bit_count() > limit:
         return None
     keys, purchases = _index._keys, _index.purchases
+    stars_first = state.effective_sort == RECOMMENDED
     found = []
     for pk in _ids_of(passing):
         its_keys = keys.get(pk)  # gone if a change is being applied meanwhile
         if its_keys:
             stars = its_keys[0][1]  # row_keys puts ("stars", stars or 0) first
             bought = purchases.get(pk, 0)
-            if state.effective_sort == RECOMMENDED:
+            if stars_first:
                 found.append((stars == 0, -stars, -bought, -pk))
             else:
                 found.append((-bought, stars == 0, -stars, -pk))
@@ -309,6 +305,15 @@ def _ids_of(bitmap):
         ids.append(top - at)
         at = digits.find("1", at + 1)
     return ids
+
+
+def _passing(bits, state, catalogue):
+    """The bitmap of the offered products every filter of the state lets through, or
+    None when it filters nothing."""
+    passing = None
+    for bitmap in _filters(bits, state, catalogue).values():
+        passing = bitmap if passing is None else passing & bitmap
+    return passing
 
 
 def _filters(bits, state, catalogue):
