@@ -16,10 +16,11 @@ request computes, cards included); "after a change", caches on and a price chang
 elsewhere before each request; "warm". Cold, the facet counts come from the process's
 facet bitmaps (``catalogue.facet_index``), which are not a cache of any page but the
 index the counts are computed from on every request: built once per process (the time
-printed first), then kept in step with the rows. So are the site search's folded page
-words and the browsable groups, which each process keeps
-(``pagecache.fragments.kept_index``) until what they show changes (for the groups,
-anything in the catalogue: a price changed "after a change" reads them again).
+printed first), then kept in step with the rows. So are the products' words a search's
+matches are found in (``catalogue.word_index``). The site search's folded page words
+and the browsable groups are kept by each process (``pagecache.fragments.kept_index``)
+until what they show changes (for the groups, anything in the catalogue: a price
+changed "after a change" reads them again).
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/ocop_bench \\
         .venv/bin/python bench/catalogue.py --products 10000
@@ -150,7 +151,7 @@ def main():
     from catalogue import browse, facet_index
 
     # Once per process, then kept in step with the rows: the first request's cost.
-    print(f"facet bitmaps built in {facet_index.build_seconds() * 1000:.0f} ms")
+    print(f"facet bitmaps and search words built in {facet_index.build_seconds() * 1000:.0f} ms")
     catalogue = browse.Catalogue()
     food = next(c for c in catalogue.categories if c.code == "1")
     StockRecord = get_model("partner", "StockRecord")

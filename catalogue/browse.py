@@ -236,6 +236,12 @@ class Catalogue:
     def matching_ranks(self, words):
         """{id: relevance rank} of the matches (``search.matching_ranks``), or None."""
         words = tuple(words)
+        if words not in self._matches and facet_index.answers() and rows_answer():
+            # From this process's memory, quicker than the cache: the offered products
+            # of the browsing rows, so only where those answer (today, committed).
+            self._matches[words] = facet_index.search_ranks(
+                words, search.MAX_MATCH_IDS, keep=bool(cache_seconds())
+            )
         if words not in self._matches:
             # Kept while no product's words change: not with every price or stock.
             ranks = cached_for_day(
@@ -434,6 +440,16 @@ def facet_condition(state, facet, catalogue, on=None):
     return None
 
 
+def _among(field, ids):
+    """``field`` is one of ``ids`` (a search's matches, up to ``search.MAX_MATCH_IDS``)."""
+    if connection.vendor == "postgresql":
+        # One array parameter rather than thousands: each query of the page would
+        # otherwise spend more time writing and parsing the list than running.
+        return Q(**{f"{field}__in": RawSQL("SELECT unnest(%s::integer[])", (ids,))})
+    # SQLite takes up to 32 766 parameters (since 3.32; Debian 12 has 3.40).
+    return Q(**{f"{field}__in": ids})
+
+
 def filtered(state, catalogue, exclude=None, on=None, offered=True):
     """The products of a state, leaving out one facet's own filter when asked.
 
@@ -448,9 +464,7 @@ def filtered(state, catalogue, exclude=None, on=None, offered=True):
         if ids is None:
             queryset = queryset.filter(search.search_filter(words))
         else:
-            # One array parameter rather than thousands: each query of the page would
-            # otherwise spend more time writing and parsing the list than running.
-            queryset = queryset.filter(pk__in=RawSQL("SELECT unnest(%s::integer[])", (ids,)))
+            queryset = queryset.filter(_among("pk", ids))
     for facet in BrowseState.FACETS:
         if facet == exclude:
             continue
@@ -715,7 +729,7 @@ def _rows_base(state, catalogue):
                 product__in=Product.objects.filter(search.search_filter(words)).values("pk")
             )
         else:
-            condition &= Q(product__in=RawSQL("SELECT unnest(%s::integer[])", (ids,)))
+            condition &= _among("product", ids)
     return condition
 
 

@@ -23,21 +23,31 @@ committed rows, exactly as the SQL gives them (tested against it for random stat
 The same memory orders a search's matches (``sorted_matches``) by each offered product's
 stars and purchases, which the rows hold too (the purchase counter's triggers stamp
 them, so a purchase reorders within ``LOOK_EVERY``), where SQL would read thousands of
-rows for a common word.
+rows for a common word. The matches themselves come from the offered products' words,
+read with the rows (``word_index``; ``search_ranks``): a change to a product's words
+stamps its row too (``note_changed``).
+
+Built on a process's first listing, or before a gunicorn worker's first request
+(``warm_up``).
 
 Inside a transaction the rows may hold what is not committed (or will be rolled back),
 which must never reach a process-wide index: there the listing counts in SQL.
 """
 
+import logging
 import threading
 import time
 from datetime import timedelta
 
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
 from oscar.core.loading import get_model
 
 from pagecache import tags
+
+from .word_index import WordIndex, bitmap_of, ids_of
+
+logger = logging.getLogger(__name__)
 
 FACETS_TAG = "facets"
 REBUILD_TAG = "facets:rebuild"
@@ -51,6 +61,8 @@ LOOK_EVERY = 60
 REBUILD_ROWS = 20_000
 
 COLUMNS = ("product_id", "offered", "stars", "category_paths", "communes", "kinds", "price_bands")
+# The product's folded words (``catalogue.search``): the search's index (``word_index``).
+TEXTS = ("product__search_text", "product__search_title")
 
 
 def _values(stored):
@@ -82,6 +94,7 @@ class FacetIndex:
         self.bits = {}  # (facet, value): int
         self._keys = {}  # product id: its keys
         self.purchases = {}  # offered product id: its purchases, when any
+        self.words = WordIndex()  # the offered products' folded texts
         self._versions = None  # {tag: version} read before the last reading
         self._since = None  # rows stamped from then on may be unread
         self._look_by = 0.0  # when to read again even if no tag moved
@@ -107,15 +120,16 @@ class FacetIndex:
         rows = ProductFacets.objects.all()
         if since is not None:
             rows = rows.filter(changed_at__gte=since)
-        return rows.values_list(*COLUMNS, "purchases")
+        return rows.values_list(*COLUMNS, "purchases", *TEXTS)
 
     def _build(self):
         Category = get_model("catalogue", "Category")
         since = horizon()
         rows = list(self._rows().filter(offered=True))
         size = (max((row[0] for row in rows), default=0) >> 3) + 1
-        arrays, keys, made, purchases = {}, {}, {}, {}
-        for pk, *row, bought in rows:
+        arrays, keys, made, purchases, texts = {}, {}, {}, {}, {}
+        for pk, *row, bought, text, title in rows:
+            texts[pk] = (text, title)
             if bought:
                 purchases[pk] = bought
             # Rows alike share their keys (memory, and time: most rows have a twin).
@@ -133,6 +147,7 @@ class FacetIndex:
         self.bits = {key: int.from_bytes(array, "little") for key, array in arrays.items()}
         self._keys = keys
         self.purchases = purchases
+        self.words = WordIndex(texts)
         self._since = since
 
     def _apply_changes(self):
@@ -143,8 +158,10 @@ class FacetIndex:
         if len(rows) > REBUILD_ROWS:
             return False
         bits = dict(self.bits)
-        for pk, *row, bought in rows:
+        for pk, *row, bought, text, title in rows:
             new = row_keys(*row, Category.steplen)
+            # A search meanwhile finds the product by its old words or its new.
+            self.words.update(pk, *((text, title) if new else ()))
             # One key at a time: a search ordering meanwhile may read either count.
             if new and bought:
                 self.purchases[pk] = bought
@@ -200,6 +217,22 @@ def horizon():
 _index = FacetIndex()
 
 
+def warm_up():
+    """Build this process's bitmaps and words now (a gunicorn worker does, before it
+    takes a request: ``site/gunicorn.conf.py``), rather than on its first listing: 3 s
+    at 100 000 products. Returns the seconds it took, or None if the database could
+    not be read (the first listing builds them then)."""
+    started = time.perf_counter()
+    try:
+        _index.current()
+    except Exception:  # the database or the cache down: start anyway, build later
+        logger.exception("The facet bitmaps could not be built at start-up.")
+        return None
+    finally:
+        connection.close()
+    return time.perf_counter() - started
+
+
 def answers():
     """Whether the index may answer here: not inside a transaction (see above)."""
     return not connection.in_atomic_block
@@ -214,7 +247,7 @@ def facet_counts(state, catalogue, ids=None):
 
     base = None
     if ids is not None:
-        base = int.from_bytes(_bytes_of(ids), "little")
+        base = bitmap_of(ids)
 
     def others(facet):
         found = base
@@ -260,6 +293,29 @@ def sorted_matches(state, catalogue, ranks):
     return [-key[-1] for key in found]
 
 
+def search_ranks(words, limit, keep=False):
+    """{id: relevance rank} of the offered products holding every word of a query
+    (``search.matching_ranks``), from the words this process keeps (``word_index``):
+    None when a word is too short to look up there or more than ``limit`` match. With
+    ``keep``, the result is kept until a product's words change (not with a price)."""
+    from .search import ranker
+
+    _index.current()
+    words_index, key = _index.words, (tuple(words), limit)
+    kept = words_index.kept  # before the words: a change meanwhile replaces it
+    if keep and key in kept:
+        return kept[key]
+    bits = words_index.matching(words)
+    ranks = None
+    if bits is not None and bits.bit_count() <= limit:
+        rank, titles = ranker(words), words_index.titles
+        # A product no longer offered since its bit was read is left out.
+        ranks = {pk: rank(titles[pk]) for pk in ids_of(bits) if pk in titles}
+    if keep:
+        words_index.keep(kept, key, ranks)
+    return ranks
+
+
 # A listing whose filters let through this many products or fewer is ordered here
 # (``sorted_listing``); the browsing rows would be read in the whole catalogue's order
 # until a page of them is found (4 ms for a group and a commune at 100 000 products).
@@ -281,7 +337,7 @@ def sorted_listing(state, catalogue, limit=None):
     keys, purchases = _index._keys, _index.purchases
     stars_first = state.effective_sort == RECOMMENDED
     found = []
-    for pk in _ids_of(passing):
+    for pk in ids_of(passing):
         its_keys = keys.get(pk)  # gone if a change is being applied meanwhile
         if its_keys:
             stars = its_keys[0][1]  # row_keys puts ("stars", stars or 0) first
@@ -292,19 +348,6 @@ def sorted_listing(state, catalogue, limit=None):
                 found.append((-bought, stars == 0, -stars, -pk))
     found.sort()
     return [-key[-1] for key in found]
-
-
-def _ids_of(bitmap):
-    """The set bits of an int, as ids: found by C's string search in its binary digits
-    (a Python loop over a 100 000-bit int would take milliseconds)."""
-    digits = bin(bitmap)
-    top = len(digits) - 1
-    ids = []
-    at = digits.find("1", 2)
-    while at != -1:
-        ids.append(top - at)
-        at = digits.find("1", at + 1)
-    return ids
 
 
 def _passing(bits, state, catalogue):
@@ -343,18 +386,19 @@ def _filters(bits, state, catalogue):
     return matches
 
 
-def _bytes_of(ids):
-    ids = list(ids)
-    array = bytearray((max(ids) >> 3) + 1 if ids else 0)
-    for pk in ids:
-        array[pk >> 3] |= 1 << (pk & 7)
-    return array
-
-
 def touch(rows):
     """Note that ``rows`` browsing rows changed (``catalogue.facets`` calls it as it
     writes them)."""
     tags.touch(REBUILD_TAG if rows > REBUILD_ROWS else FACETS_TAG)
+
+
+def note_changed(product_ids):
+    """Stamp these products' rows, for a change the rows do not hold (their words,
+    ``catalogue.search``): each process reads them again on its next reading."""
+    ProductFacets = get_model("catalogue", "ProductFacets")
+    with transaction.atomic(savepoint=False):
+        ProductFacets.objects.filter(product_id__in=product_ids).update(changed_at=stamp())
+        touch(len(product_ids))
 
 
 def touch_rebuild():

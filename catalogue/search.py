@@ -13,9 +13,14 @@ stock record, its producer or its groups change:
 A query is folded the same way and every word of it must occur in ``search_text``
 (``LIKE '%word%'``), or one of its synonyms as a whole word (``catalogue.synonyms``:
 "durian" finds "sầu riêng" before its English is written; all of a word's synonyms in
-one regular expression, ``' (sau rieng|…) '``). On PostgreSQL a trigram
-index serves both the LIKEs and the regular expression (migration 0035); docs/search.md
-describes the path to Elasticsearch/OpenSearch.
+one regular expression, ``' (sau rieng|…) '``).
+
+A listing's search finds its matches in the words each process keeps
+(``catalogue.word_index``, kept in step with the products by ``catalogue.facet_index``)
+wherever the browsing rows answer (``browse.Catalogue.matching_ranks``). Elsewhere
+(inside a transaction, or a word too short for those words) the database reads the
+LIKEs: on PostgreSQL a trigram index serves both them and the regular expression
+(migration 0035). docs/search.md describes the path to Elasticsearch/OpenSearch.
 """
 
 import re
@@ -28,7 +33,7 @@ from oscar.core.loading import get_model
 import places
 from pagecache import tags as page_tags
 
-from . import synonyms
+from . import facet_index, synonyms
 
 # Queries are capped: nobody types more, and each word costs a LIKE.
 MAX_QUERY_LENGTH = 100
@@ -110,6 +115,8 @@ def refresh_search_text(product_ids, batch_size=500):
             product.search_title = words_of(f"{product.title} {product.title_en}")[:255]
             product.search_text = _searchable_text(product, categories_by_path)
         Product.objects.bulk_update(products, ["search_title", "search_text"])
+        # Each process's words (``catalogue.word_index``) read these products again.
+        facet_index.note_changed([product.pk for product in products])
     # The matches kept for each query (``catalogue.browse``) are read again.
     page_tags.touch(page_tags.SEARCH)
 
