@@ -22,3 +22,19 @@ max_requests_jitter = 200
 accesslog = "-"
 errorlog = "-"
 loglevel = os.environ.get("LOG_LEVEL", "info").lower()
+
+
+def post_worker_init(worker):
+    """Each worker builds the catalogue's facet bitmaps and search words before it takes a
+    request (a worker replaced after ``max_requests`` too): no visitor waits for them."""
+    import gc
+
+    from catalogue import facet_index
+
+    seconds = facet_index.warm_up()
+    if seconds is not None:
+        worker.log.info("Catalogue index built in %.2f s", seconds)
+    # Frozen with the rest of start-up's objects (config/wsgi.py): full collections
+    # would otherwise walk the index's containers.
+    gc.collect()
+    gc.freeze()
