@@ -228,13 +228,15 @@ class Catalogue:
             )
 
     def matching_ids(self, words):
-        """``search.matching_ids``, read once per catalogue (one request) and words, and
-        kept with the listings' cache (``cached_for_day``)."""
+        """The ids of ``matching_ranks``, or None."""
         ranks = self.matching_ranks(words)
         return None if ranks is None else list(ranks)
 
     def matching_ranks(self, words):
-        """{id: relevance rank} of the matches (``search.matching_ranks``), or None."""
+        """{id: relevance rank} of the matches, or None; read once per catalogue (one
+        request) and words: from the process's words (``facet_index.search_ranks``)
+        where the browsing rows answer, else from the database
+        (``search.matching_ranks``), kept with the listings' cache."""
         words = tuple(words)
         if words not in self._matches and facet_index.answers() and rows_answer():
             # From this process's memory, quicker than the cache: the offered products
