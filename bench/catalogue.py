@@ -275,22 +275,27 @@ def measure(args, scenarios, run, client, connection):
     name, title, before = run
     rows = []
     collector = CollectorTimer()
-    for label, path in scenarios:
-        for _ in range(args.warmup):
+    for _ in range(args.warmup):
+        for _label, path in scenarios:
             if before:
                 before()
             response = client.get(path)
             assert response.status_code == 200, (path, response.status_code)
-        timings, db_timings = [], []
-        for _ in range(args.requests):
+    # The pages take turns, one request each: the minutes this machine runs slower (its
+    # speed moves by up to a half from one minute to the next) fall on every page alike.
+    timings = {label: [] for label, _path in scenarios}
+    db_timings = {label: [] for label, _path in scenarios}
+    for _ in range(args.requests):
+        for label, path in scenarios:
             if before:
                 before()
             timer = DatabaseTimer()
             with connection.execute_wrapper(timer), collector:
                 started = time.perf_counter()
                 client.get(path)
-                timings.append((time.perf_counter() - started) * 1000)
-            db_timings.append(timer.seconds * 1000)
+                timings[label].append((time.perf_counter() - started) * 1000)
+            db_timings[label].append(timer.seconds * 1000)
+    for label, path in scenarios:
         if before:
             before()
         timer = DatabaseTimer(keep=True)
@@ -305,10 +310,10 @@ def measure(args, scenarios, run, client, connection):
         rows.append(
             (
                 label,
-                statistics.median(timings),
-                percentile(timings, 0.95),
-                statistics.median(db_timings),
-                percentile(db_timings, 0.95),
+                statistics.median(timings[label]),
+                percentile(timings[label], 0.95),
+                statistics.median(db_timings[label]),
+                percentile(db_timings[label], 0.95),
                 len(captured),
                 count,
             )
