@@ -72,6 +72,26 @@ def sql_order(state, catalogue):
         return list(browse.row_sorted_ids(state, catalogue))
 
 
+@pytest.mark.django_db(transaction=False)
+def test_an_order_key_sorts_as_the_rows_order_stars_purchases_and_ids():
+    import random
+
+    found = random.Random(7)
+    products = [
+        (found.choice([None, 0, 3, 4, 5]), found.choice([0, 1, 2, 9, 10**6, 2**41]), pk)
+        for pk in found.sample(range(1, 2**31), 300)
+    ]
+    # As browse.row_sorted_ids orders the rows (purchases past 2**40 count as 2**40).
+    expected = sorted(
+        products, key=lambda p: (not p[0], -(p[0] or 0), -min(p[1], 2**40 - 1), -p[2])
+    )
+    keys = sorted(facet_index.order_key(*p) for p in products)
+    assert [facet_index._id_of(key) for key in keys] == [p[2] for p in expected]
+    # A relevance rank above the place comes first whatever the place.
+    worse = 1 << facet_index.RANK_SHIFT | facet_index.order_key(5, 2**41, 1)
+    assert 0 << facet_index.RANK_SHIFT | facet_index.order_key(None, 0, 2**31 - 1) < worse
+
+
 def test_a_searchs_matches_are_ordered_in_memory_as_the_rows_order_them():
     varied_catalogue()
     catalogue = browse.Catalogue()
