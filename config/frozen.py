@@ -4,7 +4,7 @@ Django, Wagtail and Oscar leave about a million objects alive after start-up, an
 process then builds the catalogue's index (``catalogue.facet_index``) and, over its first
 requests, compiles templates, loads translations and fills its kept parts. A full
 collection walks every object it has not been told to leave alone: 200–290 ms at
-start-up, and still 55–65 ms every few dozen requests for what the first requests
+start-up, and still 65–69 ms every 50 requests or so for what the first requests
 loaded, in the middle of a visitor's request. Frozen, they are never walked again;
 what requests create and drop still is.
 """
