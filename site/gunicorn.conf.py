@@ -48,7 +48,7 @@ def post_request(worker, req, environ, resp):
     good (templates, translations, kept parts) is frozen too: the full collections that
     come every 50 requests or so then walk only what later requests leave: 15–33 ms
     instead of 65–69 ms at 100 000 products. The response has been sent; the worker's
-    other thread waits for this once (about 100 ms)."""
+    other thread waits for this one full collection (about 70 ms), twice a worker."""
     from config import frozen
 
     served = next(_served)

@@ -76,10 +76,10 @@ def sql_order(state, catalogue):
 def test_an_order_key_sorts_as_the_rows_order_stars_purchases_and_ids():
     import random
 
-    found = random.Random(7)
+    rng = random.Random(7)
     products = [
-        (found.choice([None, 0, 3, 4, 5]), found.choice([0, 1, 2, 9, 10**6, 2**41]), pk)
-        for pk in found.sample(range(1, 2**31), 300)
+        (rng.choice([None, 0, 3, 4, 5]), rng.choice([0, 1, 2, 9, 10**6, 2**41]), pk)
+        for pk in rng.sample(range(1, 2**31), 300)
     ]
     # As browse.row_sorted_ids orders the rows (purchases past 2**40 count as 2**40).
     expected = sorted(
