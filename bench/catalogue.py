@@ -205,9 +205,8 @@ def main():
     # As a worker does after its first requests (post_request): the templates and
     # translations they loaded are frozen too.
     client = Client()
-    for _ in range(4):
-        for _label, path in scenarios:
-            client.get(path)
+    for request in range(min(frozen.AFTER_REQUESTS)):
+        client.get(scenarios[request % len(scenarios)][1])
     frozen.freeze()
 
     for name, title, cached, before in runs:
