@@ -10,11 +10,13 @@ stars=5, a group + a commune, a search without diacritics, and a product page.
 The process runs as a deployed one does: the shared cache in Redis when one answers
 (database 11, flushed before each state), one database connection kept across requests
 (``config.settings.base``), what start-up and the first requests left alive frozen out
-of the garbage collector (``config.frozen``, as ``site/gunicorn.conf.py`` does). The
+of the garbage collector, and what each request left collected after its response
+(``config.collector``, as ``site/gunicorn.conf.py`` does). The
 page cache is off throughout: what is measured is the work of a page, in three states:
 "cold", with the listings' and fragments' caches off (every request computes, cards
 included); "after a change", caches on and a price changed elsewhere before each
-request; "warm". Under each state's table: the garbage collector's time in its requests.
+request; "warm". Under each state's table: the garbage collector's time in its requests,
+and after their responses.
 Cold, the facet counts come from the process's facet bitmaps
 (``catalogue.facet_index``), which are not a cache of any page but the index the counts
 are computed from on every request: built once per process (the time printed first),
@@ -37,6 +39,7 @@ import re
 import statistics
 import sys
 import time
+from contextlib import ExitStack
 from pathlib import Path
 
 RESULTS = re.compile(r'class="browse__count"[^>]*>\s*([\d.,]+)')
@@ -131,7 +134,6 @@ def main():
     connection.settings_dict["CONN_MAX_AGE"] = 60
 
     from django.core.management import call_command
-    from django.test import Client
     from oscar.core.loading import get_model
 
     call_command("migrate", verbosity=0)
@@ -145,14 +147,14 @@ def main():
         print(f"generated in {time.perf_counter() - started:.1f} s")
 
     from catalogue import browse, facet_index
-    from config import frozen
+    from config import collector
 
     # Once per process, then kept in step with the rows: built before a worker's first
     # request (site/gunicorn.conf.py's post_worker_init).
     print(f"facet bitmaps and search words built in {facet_index.build_seconds() * 1000:.0f} ms")
     # As config/wsgi.py and post_worker_init do: what start-up left alive, the index
-    # included, is frozen out of the garbage collector (config/frozen.py).
-    frozen.freeze()
+    # included, is frozen out of the garbage collector (config/collector.py).
+    collector.freeze()
     catalogue = browse.Catalogue()
     food = next(c for c in catalogue.categories if c.code == "1")
     StockRecord = get_model("partner", "StockRecord")
@@ -202,18 +204,58 @@ def main():
         ),
         ("warm", "listing and fragment caches on (warm)", True, None),
     ]
-    # As a worker does after its first requests (post_request): the templates and
-    # translations they loaded are frozen too.
-    client = Client()
-    for request in range(min(frozen.AFTER_REQUESTS)):
-        client.get(scenarios[request % len(scenarios)][1])
-    frozen.freeze()
+    worker = Worker()
+    # A worker's first requests: what they load for good is frozen after the 20th.
+    for request in range(min(collector.FREEZE_AFTER)):
+        worker.get(scenarios[request % len(scenarios)][1])
 
     for name, title, cached, before in runs:
         settings.OCOP_BROWSE_CACHE_SECONDS = 300 if cached else 0
         settings.OCOP_FRAGMENT_CACHE_SECONDS = 3600 if cached else 0
         cache.clear()
-        measure(args, scenarios, (name, title, before), Client(), connection)
+        measure(args, scenarios, (name, title, before), worker, connection)
+
+
+class Worker:
+    """Requests served as a gunicorn worker serves them (``site/gunicorn.conf.py``):
+    once a response is sent, what the request left is collected and, after the first
+    requests, what they loaded frozen (``config.collector.after_response``). Only the
+    request is timed (``get``); the collection after it, apart (``collecting_ms``): an
+    upper bound, as Django's test client leaves two signal finalizers per request alive
+    (it reconnects ``close_old_connections``), which every later collection walks."""
+
+    def __init__(self):
+        from django.test import Client
+
+        self.client = Client()
+        self.served = 0
+        self.collecting_ms = []
+
+    def get(self, path, *measures):
+        """The response to ``path``, with ``measures`` (context managers, the last
+        innermost) entered around the request alone."""
+        from config import collector
+
+        with ExitStack() as stack:
+            for measure in measures:
+                stack.enter_context(measure)
+            response = self.client.get(path)
+        self.served += 1
+        started = time.perf_counter()
+        collector.after_response(self.served)
+        self.collecting_ms.append((time.perf_counter() - started) * 1000)
+        return response
+
+
+class Stopwatch:
+    """The time between entering and leaving it, in ms."""
+
+    def __enter__(self):
+        self._started = time.perf_counter()
+        return self
+
+    def __exit__(self, *exc):
+        self.ms = (time.perf_counter() - self._started) * 1000
 
 
 class DatabaseTimer:
@@ -268,18 +310,19 @@ class CollectorTimer:
         return f"garbage collection: {total / requests:.1f} ms per request ({each or 'none'})"
 
 
-def measure(args, scenarios, run, client, connection):
+def measure(args, scenarios, run, worker, connection):
     from django.test.utils import CaptureQueriesContext
 
     name, title, before = run
     rows = []
-    collector = CollectorTimer()
+    pauses = CollectorTimer()
     for _ in range(args.warmup):
         for _label, path in scenarios:
             if before:
                 before()
-            response = client.get(path)
+            response = worker.get(path)
             assert response.status_code == 200, (path, response.status_code)
+    worker.collecting_ms.clear()
     # The pages take turns, one request each: the minutes this machine runs slower (its
     # speed moves by up to a half from one minute to the next) fall on every page alike.
     timings = {label: [] for label, _path in scenarios}
@@ -289,17 +332,17 @@ def measure(args, scenarios, run, client, connection):
             if before:
                 before()
             timer = DatabaseTimer()
-            with connection.execute_wrapper(timer), collector:
-                started = time.perf_counter()
-                client.get(path)
-                timings[label].append((time.perf_counter() - started) * 1000)
+            clock = Stopwatch()
+            worker.get(path, connection.execute_wrapper(timer), pauses, clock)
+            timings[label].append(clock.ms)
             db_timings[label].append(timer.seconds * 1000)
+    after = sorted(worker.collecting_ms)
     for label, path in scenarios:
         if before:
             before()
         timer = DatabaseTimer(keep=True)
-        with CaptureQueriesContext(connection) as captured, connection.execute_wrapper(timer):
-            response = client.get(path)
+        captured = CaptureQueriesContext(connection)
+        response = worker.get(path, captured, connection.execute_wrapper(timer))
         if args.queries:
             print(f"\n{label} ({name}), slowest queries of one request:")
             for ms, sql in sorted(timer.queries, reverse=True)[:3]:
@@ -340,7 +383,11 @@ def measure(args, scenarios, run, client, connection):
             f"| {label:<22} | {median:>9.1f} | {p95:>7.1f} | {db_median:>9.1f} | {db_p95:>7.1f} "
             f"| {queries:>7} | {count:>7} |"
         )
-    print(f"\n{collector.summary(len(scenarios) * args.requests)}")
+    print(f"\n{pauses.summary(len(scenarios) * args.requests)}")
+    print(
+        f"after each response (untimed): {statistics.median(after):.1f} ms median, "
+        f"{percentile(after, 0.95):.1f} ms p95"
+    )
 
 
 if __name__ == "__main__":

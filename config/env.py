@@ -64,7 +64,8 @@ SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
 # Anonymous public pages kept whole in the cache (seconds; 0 turns it off, e.g. to measure).
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 
-LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
+# Either case: gunicorn's conf lowers it, Django's logging wants capitals.
+LOG_LEVEL = env.str("LOG_LEVEL", default="INFO").upper()
 # How many reverse proxies stand in front of the app (production): the login and
 # order-tracking limits read the client's address that many entries from the right of
 # X-Forwarded-For; 0 means none, and the connection's own address is the client's.
