@@ -69,6 +69,15 @@ def test_production_refuses_to_start_without(variable):
     assert f"Production needs these environment variables: {variable}" in result.stderr
 
 
+def test_production_starts_with_the_log_level_in_either_case():
+    # site/gunicorn.conf.py lowers LOG_LEVEL for gunicorn; Django's logging refused
+    # "debug" and the workers failed to boot.
+    result = manage("check", env=production_env(LOG_LEVEL="debug"))
+
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
 @pytest.mark.parametrize(
     ("language", "expected"),
     [
