@@ -12,9 +12,11 @@ midnight); freshness is decided by ``pagecache.tags``. The stored page keeps the
 headers, and each hit gets a fresh Content-Security-Policy nonce in header and body.
 
 Each process also keeps the pages it served last (``LocalPages``): a hit on one of them
-reads only its tags' versions from the shared cache, one round trip instead of two and
-none of the page's hundred kilobytes. It is served only while those versions say it is
-fresh, as a page from the shared cache is.
+reads only the token of the last change anywhere (``tags.last_change``), one key in
+one round trip instead of the page itself and its dozens of tags. While the token is the
+one under which this process last found the page fresh, nothing changed since; when it
+moved, the page's tags are read, and it is served only while they say it is fresh, as a
+page from the shared cache is.
 """
 
 import base64
@@ -118,25 +120,27 @@ def _replay(entry):
 
 class LocalPages:
     """The pages this process served last, up to ``budget`` bytes of HTML (oldest use
-    out first), each until the shared cache's copy would expire."""
+    out first), each until the shared cache's copy would expire, with the change token
+    under which it was last found fresh (``found_fresh``)."""
 
     def __init__(self, budget):
         self.budget = budget
         self.size = 0
-        self.pages = OrderedDict()  # key: (entry, expires at)
+        self.pages = OrderedDict()  # key: [entry, expires at, token it was fresh under]
         self.lock = threading.Lock()
 
     def get(self, key):
+        """(entry, token it was last found fresh under, or None), or None."""
         with self.lock:
             found = self.pages.get(key)
             if found is None:
                 return None
-            entry, expires = found
+            entry, expires, token = found
             if expires <= time.time():
                 self._drop(key)
                 return None
             self.pages.move_to_end(key)
-            return entry
+            return entry, token
 
     def put(self, key, entry, seconds):
         size = len(entry["content"])
@@ -145,18 +149,36 @@ class LocalPages:
         with self.lock:
             if key in self.pages:
                 self._drop(key)
-            self.pages[key] = (entry, time.time() + seconds)
+            self.pages[key] = [entry, time.time() + seconds, None]
             self.size += size
             while self.size > self.budget:
                 self._drop(next(iter(self.pages)))
 
+    def found_fresh(self, key, entry, token):
+        """``entry`` was fresh under ``token``; nothing if another thread has put a newer
+        copy meanwhile, which was not checked."""
+        with self.lock:
+            found = self.pages.get(key)
+            if found is not None and found[0] is entry:
+                found[2] = token
+
     def _drop(self, key):
-        entry, _expires = self.pages.pop(key)
+        entry, _expires, _token = self.pages.pop(key)
         self.size -= len(entry["content"])
 
 
 # 16 MB of HTML a process: the hundred or so pages most visited.
 local_pages = LocalPages(16 * 1024 * 1024)
+
+
+def _still_fresh(key, entry, fresh_under):
+    token = tags.last_change()  # before the tags: a change after it moves it
+    if token is not None and token == fresh_under:
+        return True
+    if tags.fresh(entry["tags"], entry["rendered_at"]):
+        local_pages.found_fresh(key, entry, token)
+        return True
+    return False
 
 
 class PageCacheMiddleware:
@@ -175,9 +197,9 @@ class PageCacheMiddleware:
             key = page_key(request)
         except DisallowedHost:
             return self.get_response(request)  # Django answers it (400)
-        entry = local_pages.get(key)
-        if entry is not None and tags.fresh(entry["tags"], entry["rendered_at"]):
-            return _replay(entry)
+        kept = local_pages.get(key)
+        if kept is not None and _still_fresh(key, *kept):
+            return _replay(kept[0])
         entry = cache.get(key)
         if entry is not None and tags.fresh(entry["tags"], entry["rendered_at"]):
             local_pages.put(key, entry, seconds)

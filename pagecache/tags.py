@@ -23,8 +23,13 @@ Tags:
   depend on: a price or stock change leaves a search's matches as they were;
 - ``producers``: the producers' names and wards, which the site search reads beside
   their pages (``cms.search``): a price change leaves the pages it finds as they were.
+
+Every change also draws a new token (``last_change``), written after the tags' times: a
+process that found a page fresh under one token knows it still is while the token has
+not moved, and reads one key for it instead of the page's dozens of tags.
 """
 
+import secrets
 import time
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -40,6 +45,8 @@ SEARCH = "search"
 PRODUCERS = "producers"
 # "2": times in microseconds (a tag written in seconds before is forgotten, so changed).
 KEY_PREFIX = "pagecache:changed:2:"
+# Not a tag (no tag name starts with "*"): the token of the last change of any tag.
+CHANGES = "*changes"
 
 _shown: ContextVar[set | None] = ContextVar("pagecache_shown", default=None)
 # {tag: last change} read so far by the request under way (``reading``).
@@ -123,7 +130,28 @@ def _key(tag):
 def _mark(tags):
     changed = now()
     cache.set_many({_key(tag): changed for tag in tags}, timeout=None)
-    _forget(tags)
+    # After the times, so that whoever reads the new token reads them too.
+    cache.set(_key(CHANGES), _new_token(), timeout=None)
+    _forget([*tags, CHANGES])
+
+
+def _new_token():
+    # Random, not counted: a count the cache forgot would start again at values that
+    # processes may have seen before. An int, stored as digits like the times.
+    return secrets.randbits(62)
+
+
+def last_change():
+    """A token that every change of any tag replaces (``_mark``). Whatever was fresh
+    when it was read is still fresh while it has not moved; so it must be read before
+    the tags it vouches for. When the cache has none, a new one is made: no page can
+    have been found fresh under it."""
+    found = changed_at([CHANGES])
+    if CHANGES not in found:
+        cache.add(_key(CHANGES), _new_token(), timeout=None)
+        _forget([CHANGES])
+        found = changed_at([CHANGES])
+    return found.get(CHANGES)
 
 
 def touch(*tags):

@@ -3,9 +3,11 @@ bytes, dropped when the shared copy would expire, and never served once stale.""
 
 import pytest
 import time_machine
+from django.core.cache import cache
 from django.urls import reverse
 from oscar.core.loading import get_model
 
+from pagecache import tags
 from pagecache.middleware import HEADER, LocalPages, local_pages, page_key
 
 StockRecord = get_model("partner", "StockRecord")
@@ -59,3 +61,41 @@ def test_a_kept_page_is_not_served_once_its_product_changed(client, shop, rf):
     response = client.get(url)
     assert response[HEADER] == "miss"
     assert "99.000\u00a0₫" in response.content.decode()
+
+
+def test_a_newer_copy_put_meanwhile_is_not_taken_as_checked():
+    pages = LocalPages(budget=1000)
+    checked = entry(10)
+    pages.put("a", checked, 60)
+    newer = entry(10)
+    pages.put("a", newer, 60)  # another thread, while the first was being checked
+
+    pages.found_fresh("a", checked, 7)
+    assert pages.get("a") == (newer, None)
+
+    pages.found_fresh("a", newer, 7)
+    assert pages.get("a") == (newer, 7)
+
+
+@pytest.mark.django_db
+def test_a_kept_page_found_fresh_is_served_on_the_token_alone_until_it_moves(
+    client, shop, monkeypatch
+):
+    url = reverse("catalogue:index")
+    assert client.get(url)[HEADER] == "miss"
+    assert client.get(url)[HEADER] == "hit"  # its tags read, found fresh
+
+    read = []
+    fetch = tags._fetch
+    monkeypatch.setattr(tags, "_fetch", lambda names: read.append(names) or fetch(names))
+    assert client.get(url)[HEADER] == "hit"
+    assert read == [[tags.CHANGES]]  # one key, not the page's tags
+
+    # Another process changes the product: its tag's time, then the token.
+    product_tag = tags.product(shop["pia"].pk)
+    cache.set(tags.KEY_PREFIX + product_tag, tags.now(), timeout=None)
+    cache.set(tags.KEY_PREFIX + tags.CHANGES, tags.last_change() + 1, timeout=None)
+    read.clear()
+
+    assert client.get(url)[HEADER] == "miss"
+    assert read[0] == [tags.CHANGES] and product_tag in read[1]

@@ -89,3 +89,52 @@ def test_a_render_starting_after_another_process_changed_a_tag_reads_it_again():
         # change, so it is not stored as fresh with the tag as it was before.
         assert tags.changed_at(["product:3"]) == {"product:3": first + 10}
     assert rendered_at > first
+
+
+def test_every_change_draws_a_new_token_after_the_times():
+    written = []
+    set_many, set_one = cache.set_many, cache.set
+
+    def recording_set_many(data, *args, **kwargs):
+        written.extend(data)
+        return set_many(data, *args, **kwargs)
+
+    def recording_set(key, *args, **kwargs):
+        written.append(key)
+        return set_one(key, *args, **kwargs)
+
+    before = tags.last_change()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(cache, "set_many", recording_set_many)
+        patch.setattr(cache, "set", recording_set)
+        tags.touch("product:4", "site")
+    after = tags.last_change()
+
+    assert isinstance(after, int) and after != before
+    # Whoever reads the new token then reads the new times too. (A cache's set_many may
+    # call its own set: each key is counted where it is first written.)
+    assert list(dict.fromkeys(written)) == [
+        tags.KEY_PREFIX + "product:4",
+        tags.KEY_PREFIX + "site",
+        tags.KEY_PREFIX + tags.CHANGES,
+    ]
+
+
+def test_the_token_is_read_once_per_request_and_again_after_its_own_change():
+    tags.touch("product:5")
+    with tags.reading():
+        seen = tags.last_change()
+        cache.set(tags.KEY_PREFIX + tags.CHANGES, seen + 1, timeout=None)  # elsewhere
+        assert tags.last_change() == seen
+
+        tags.touch("product:5")
+        assert tags.last_change() not in (seen, seen + 1)
+
+
+def test_a_token_the_cache_forgot_is_made_again_and_kept():
+    cache.delete(tags.KEY_PREFIX + tags.CHANGES)
+
+    made = tags.last_change()
+
+    assert isinstance(made, int)
+    assert tags.last_change() == made
