@@ -14,7 +14,7 @@ their products, so nothing of a page is freed when it is sent. Left to the colle
 own rhythm, a listing's ~1 600 such objects pile up over a few dozen requests, until a
 full collection frees them all at once in the middle of a visitor's request (10–13 ms
 at 100 000 products). A worker collects them after each response instead
-(``after_response``, from ``site/gunicorn.conf.py``'s ``post_request``): about half a
+(``after_response``, from ``site/gunicorn.conf.py``'s ``post_request``): about a
 millisecond that no visitor waits for.
 """
 

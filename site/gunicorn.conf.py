@@ -45,9 +45,9 @@ _served = itertools.count(1)
 
 def post_request(worker, req, environ, resp):
     """Once the response is sent, the garbage collector frees what the request left
-    (about 0.5 ms), so its full collections no longer pause a visitor's request; after
-    a worker's first requests (``collector.FREEZE_AFTER``), what they loaded for good
-    is frozen too (config/collector.py). The worker's other thread waits meanwhile."""
+    (about a millisecond), so its full collections no longer pause a visitor's request;
+    after a worker's first requests (``collector.FREEZE_AFTER``), what they loaded for
+    good is frozen too (config/collector.py). The worker's other thread waits meanwhile."""
     from config import collector
 
     served = next(_served)
