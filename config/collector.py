@@ -33,8 +33,10 @@ def freeze():
 
 def after_response(served):
     """Called once a worker's ``served``-th response has been sent: free what the
-    request left, and after the first requests freeze what they loaded for good."""
+    request left, and after the first requests freeze what they loaded for good.
+    Whether it froze."""
     if served in FREEZE_AFTER:
         freeze()
-    else:
-        gc.collect()
+        return True
+    gc.collect()
+    return False

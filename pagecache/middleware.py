@@ -12,11 +12,11 @@ midnight); freshness is decided by ``pagecache.tags``. The stored page keeps the
 headers, and each hit gets a fresh Content-Security-Policy nonce in header and body.
 
 Each process also keeps the pages it served last (``LocalPages``): a hit on one of them
-reads only the token of the last change anywhere (``tags.last_change``), one key in
-one round trip instead of the page itself and its dozens of tags. While the token is the
-one under which this process last found the page fresh, nothing changed since; when it
-moved, the page's tags are read, and it is served only while they say it is fresh, as a
-page from the shared cache is.
+reads only the token of the last change anywhere (``tags.last_change``): one key, not
+the page's hundred kilobytes nor its dozens of tags. While the token is the one under
+which this process last found the page fresh, nothing changed since; when it moved, the
+page's tags are read, and it is served only while they say it is fresh, as a page from
+the shared cache is.
 """
 
 import base64

@@ -129,9 +129,11 @@ def _key(tag):
 
 def _mark(tags):
     changed = now()
-    cache.set_many({_key(tag): changed for tag in tags}, timeout=None)
-    # After the times, so that whoever reads the new token reads them too.
-    cache.set(_key(CHANGES), _new_token(), timeout=None)
+    written = {_key(tag): changed for tag in tags}
+    # Last, after the times (set_many writes in order, in one round trip), so that
+    # whoever reads the new token reads them too.
+    written[_key(CHANGES)] = _new_token()
+    cache.set_many(written, timeout=None)
     _forget([*tags, CHANGES])
 
 

@@ -51,6 +51,5 @@ def post_request(worker, req, environ, resp):
     from config import collector
 
     served = next(_served)
-    collector.after_response(served)
-    if served in collector.FREEZE_AFTER:
+    if collector.after_response(served):
         worker.log.debug("Frozen after %d requests", served)
